@@ -1,0 +1,42 @@
+/**
+ * What an implementation can do. A claim lists the capabilities it needs; an implementation
+ * lacking one gets `not-applicable` with the missing names, never a failure.
+ */
+export const CAPABILITIES = [
+  'threads', // actors of kind `thread` that really block (OS or worker threads)
+  'processes', // actors of kind `process` and process-level shared objects
+  'tasks', // actors of kind `task` on one event loop
+  'lock',
+  'rlock',
+  'semaphore',
+  'bounded-semaphore',
+  'event',
+  'condition',
+  'barrier',
+  'queue',
+  'lifo-queue',
+  'priority-queue',
+  'joinable-queue',
+  'cell',
+  'tcp',
+  'udp',
+  'unix-sockets',
+  'select',
+  'reuseaddr-control', // can bind without SO_REUSEADDR (Node always sets it)
+  'pipes',
+  'managers',
+  'pools',
+  'executors',
+  'coroutines',
+  'greenlet',
+  'gevent',
+  'fs',
+  'http',
+  'gil', // a global interpreter lock, as in CPython
+] as const;
+
+export type Capability = (typeof CAPABILITIES)[number];
+
+export function isCapability(s: string): s is Capability {
+  return (CAPABILITIES as readonly string[]).includes(s);
+}

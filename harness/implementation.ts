@@ -1,0 +1,26 @@
+import type { Capability } from './capability';
+import type { Scenario } from './scenario/model';
+import type { ScenarioResult } from './scenario/result';
+
+export interface RunOptions {
+  /** Overrides the scenario's own deadline (the runner may shorten it). */
+  deadlineMs?: number;
+  /** Aborted when the whole run is interrupted; the implementation must stop and clean up. */
+  signal?: AbortSignal;
+}
+
+/**
+ * An implementation under test, as the runner sees it: the harness knows no specific claim
+ * and no specific implementation, only this interface.
+ */
+export interface Implementation {
+  readonly name: string;
+  readonly version: string;
+  /** e.g. `node v20.20.2`, `CPython 3.11.7` */
+  readonly runtime: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** Runs one scenario to completion or to its deadline. Must never hang past the deadline. */
+  runScenario(scenario: Scenario, options?: RunOptions): Promise<ScenarioResult>;
+  /** Releases every resource (workers, child processes). Idempotent. */
+  close(): Promise<void>;
+}

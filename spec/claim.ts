@@ -1,0 +1,93 @@
+import type { Capability } from '../harness/capability';
+import type { Scenario } from '../harness/scenario/model';
+import type { ScenarioResult } from '../harness/scenario/result';
+import type { Json } from '../harness/scenario/model';
+
+/** Where a claim comes from: the seed document, its section heading, and the sentence verbatim. */
+export interface Source {
+  /** Seed file name, e.g. `003_92709ea86e1a80fd.txt` */
+  doc: string;
+  /** The heading the sentence sits under, verbatim. */
+  section: string;
+  /** The original sentence, code comment or printed output, verbatim, in its own language. */
+  quote: string;
+}
+
+export type ClaimKind = 'executable' | 'informational' | 'contested';
+
+/** RFC 2119 strength of what the document asserts. */
+export type Level = 'MUST' | 'SHOULD';
+
+/** jcstress/Autobahn-style grading of one observed outcome. */
+export type Grade = 'acceptable' | 'interesting' | 'forbidden';
+
+/** What a check concluded from its runs. */
+export interface Judgement {
+  ok: boolean;
+  message: string;
+  /** Small, JSON-able facts that support the verdict (reports show them). */
+  evidence?: Json;
+}
+
+/**
+ * Outcome grading for racy claims: each run is reduced to a key (e.g. the final counter value),
+ * the histogram of keys is graded, and the verdict rests on the grades, not on one run.
+ */
+export interface OutcomeGrading {
+  /** Reduces one run to its outcome key. */
+  key(run: ScenarioResult): string;
+  grade(key: string): Grade;
+  /** Grades that must be seen at least once over the repetitions (e.g. the race the document shows). */
+  mustSee?: Grade[];
+  /** Human description of each grade, for reports. */
+  describe?: Partial<Record<Grade, string>>;
+}
+
+/** A check that runs scenarios on the implementation and judges the recorded histories. */
+export interface ScenarioCheck {
+  type: 'scenario';
+  /** Scenarios to run; a function receives the seed so generated scenarios can be replayed. */
+  scenarios: Scenario[] | ((seed: number) => Scenario[]);
+  /** How many times each scenario runs (racy claims run many times). Default 1. */
+  repeat?: number;
+  /** Outcome grading, for racy claims. */
+  outcomes?: OutcomeGrading;
+  /**
+   * Judges every run of every scenario: `runs[i]` are the repetitions of `scenarios[i]` (the
+   * scenarios as run, so generated ones arrive resolved).
+   */
+  judge?(runs: ScenarioResult[][], scenarios: Scenario[]): Judgement;
+}
+
+export type Check = ScenarioCheck;
+
+export interface Contest {
+  /** What the document says, in English. */
+  says: string;
+  /** What real systems do. */
+  actually: string;
+  /** Where that comes from: the CPython documentation or source, a man page, an observed run. */
+  evidence: string;
+}
+
+export interface Claim {
+  /** Stable id, `topic.short-name`; never reused for a different claim. */
+  id: string;
+  title: string;
+  topic: string;
+  source: Source;
+  kind: ClaimKind;
+  /** For `informational` claims: why it cannot be tested. */
+  reason?: string;
+  /** For `contested` claims: what is wrong and what real systems do. */
+  contest?: Contest;
+  level: Level;
+  capabilities: Capability[];
+  tags: string[];
+  /** An executable claim whose topic belongs to a later issue; it runs as verdict `pending`. */
+  status?: 'pending';
+  /** The issue number that will make a pending claim run. */
+  plannedIn?: number;
+  /** Executable and contested claims with something to run. */
+  check?: Check;
+}
