@@ -1,0 +1,36 @@
+/**
+ * Checkers: pure functions over recorded histories (Jepsen-style invoke/ok/fail/info events,
+ * harness/scenario/history.ts). Each `check*` returns a `Judgement` ({ ok, message, evidence })
+ * whose message names actors, times and values, and refuses a malformed history outright.
+ * Intervals are always the ones the history guarantees and overlap is strict, so a coarse or
+ * noisy clock can hide a violation but never invent one.
+ *
+ * - operations.ts      pairing events into Operations; malformed histories (completion without
+ *                      invoke, two invokes outstanding, time going backwards, mismatched completion)
+ * - intervals.ts       Interval, overlap, happenedBefore, mark/operation/actor-run intervals,
+ *                      serial vs overlapping (checkSerial, checkOverlapping, checkActors*)
+ * - holds.ts           holding intervals of Lock / RLock (re-entrant counts) / Semaphore, with
+ *                      Condition.wait releasing the lock; holdSpecFor reads the scenario
+ * - mutual-exclusion.ts  no overlapping holds (checkMutualExclusion), or marked critical sections
+ * - concurrency.ts     peak number of open intervals: at most N and N reached (semaphores, marks)
+ * - ordering.ts        FIFO / LIFO / priority order from real-time order, and item conservation
+ * - errors.ts          finding operations; expected error names and return values
+ * - blocking.ts        "returned only after X" / "returned before X"; timeouts waited long enough
+ * - deadlock.ts        wait-for graph of a run cut by its deadline; cycles, all-blocked
+ * - histogram.ts       outcome histograms for racy claims, graded by OutcomeGrading
+ * - json-values.ts     canonical keys, structural equality, Python ordering of JSON values
+ * - describe.ts        the shared wording of messages and evidence
+ */
+
+export * from './operations';
+export * from './intervals';
+export * from './holds';
+export * from './mutual-exclusion';
+export * from './concurrency';
+export * from './ordering';
+export * from './errors';
+export * from './blocking';
+export * from './deadlock';
+export * from './histogram';
+export * from './json-values';
+export * from './describe';
