@@ -24,7 +24,7 @@ export {
   type QueueKind,
   type QueueOptions,
 } from './queue/queue';
-export { pythonLessThan, pythonEquals, pythonTypeName } from './queue/python-order';
+export { pythonLessThan, pythonEquals, pythonTypeName } from './shared/python-order';
 export {
   attach,
   type PrimitiveHandle,

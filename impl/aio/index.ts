@@ -15,4 +15,4 @@ export { PriorityQueue } from './priority-queue';
 export { waitFor } from './wait-for';
 export type { WaitOptions } from './cancel-scope';
 export { CancelledError, TimeoutError } from './cancellation-errors';
-export { pyLessThan, pyEquals, type PyValue } from './python-order';
+export { pythonLessThan as pyLessThan, pythonEquals as pyEquals, type PyValue } from '../shared/python-order';

@@ -3,9 +3,9 @@
  * overrides: FIFO (`Queue`), LIFO (`LifoQueue`) and a binary min-heap (`PriorityQueue`, heapq's
  * algorithm with Python's `<`). Called with the queue's mutex held.
  */
-import { siftDown, siftUp, type HeapSlots } from './heap';
+import { siftDown, siftUp, type HeapSlots } from '../shared/heapq';
 import type { ItemStore } from './item-store';
-import { pythonLessThan } from './python-order';
+import { pythonLessThan } from '../shared/python-order';
 
 export type ItemOrderName = 'fifo' | 'lifo' | 'priority';
 

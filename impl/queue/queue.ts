@@ -12,10 +12,10 @@
  * raises them, e.g. a negative timeout is a ValueError only when the call would have to wait
  * (a put on an unbounded queue never checks it).
  *
- * PriorityQueue follows heapq exactly (see heap.ts), including its behaviour on items Python
- * cannot compare: the put raises TypeError but the item stays queued (unfinished_tasks is not
- * counted, as in CPython), and a get that hits such a comparison raises TypeError and loses the
- * item it was returning.
+ * PriorityQueue follows heapq exactly (see ../shared/heapq.ts), including its behaviour on items
+ * Python cannot compare: the put raises TypeError but the item stays queued (unfinished_tasks is
+ * not counted, as in CPython), and a get that hits such a comparison raises TypeError and loses
+ * the item it was returning.
  */
 import * as v8 from 'node:v8';
 import { Empty, Full, ValueError } from '../errors';

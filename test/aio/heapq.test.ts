@@ -1,10 +1,10 @@
 /**
- * impl/aio/heapq.ts against CPython's heapq: the expected rows are heapq-ground-truth.py's
+ * impl/shared/heapq.ts against CPython's heapq: the expected rows are heapq-ground-truth.py's
  * output (CPython 3.11.7), one [outcome, value, heap after] per operation. The TypeError rows
  * check that a failed comparison leaves the list exactly as CPython's C heapq leaves it.
  */
-import { heappop, heappush } from '../../impl/aio/heapq';
-import { pyLessThan, type PyValue } from '../../impl/aio/python-order';
+import { heappop, heappush } from '../../impl/shared/heapq';
+import { pythonLessThan as pyLessThan, type PyValue } from '../../impl/shared/python-order';
 
 type Op = ['push', PyValue] | ['pop'];
 type Row = [string, PyValue, PyValue[]];

@@ -1,8 +1,14 @@
 /**
- * Python's `<` and `==` over JSON-like values, as PriorityQueue needs them: items are ordered
- * exactly as heapq would order them in CPython, and mixing types that Python cannot compare
- * raises the same TypeError. Arrays stand for tuples (the usual `(priority, data)` entries),
- * plain objects for dicts, null/undefined for None.
+ * Python's `<` and `==` over the values a priority queue carries (JSON-like, or structured-clone
+ * values for thread queues), so PriorityQueue orders items the way CPython's heapq would and
+ * raises the same TypeError where Python cannot compare:
+ * - numbers, booleans and bigints compare numerically with each other (bool is an int in Python);
+ * - strings compare by code point (not by UTF-16 unit, which differs for astral characters);
+ * - arrays stand for tuples (the usual `(priority, data)` entries): lexicographic, the first
+ *   unequal pair decides, then length;
+ * - anything else (null/undefined as None, plain objects as dicts, mixed types) raises TypeError
+ *   with CPython's message, e.g. "'<' not supported between instances of 'str' and 'int'".
+ * JavaScript cannot tell 1 from 1.0, so whole numbers are named 'int' in messages.
  */
 export type PyValue =
   | null
@@ -32,7 +38,7 @@ function isDict(x: unknown): x is { readonly [key: string]: unknown } {
 }
 
 /** The Python type name that CPython's TypeError message would show for `x`. */
-export function pyTypeName(x: unknown): string {
+export function pythonTypeName(x: unknown): string {
   if (x === null || x === undefined) return 'NoneType';
   if (typeof x === 'boolean') return 'bool';
   if (typeof x === 'bigint') return 'int';
@@ -58,18 +64,23 @@ function compareCodePoints(a: string, b: string): number {
   }
 }
 
-/** Python `a == b`. Never raises: unlike `<`, equality between unrelated types is just False. */
-export function pyEquals(a: unknown, b: unknown): boolean {
+/**
+ * Python `a == b`. Never raises: unlike `<`, equality between unrelated types is just False.
+ * The identity check first mirrors CPython's container comparison (`x is y` implies equal), so a
+ * container holding NaN equals itself while NaN alone does not.
+ */
+export function pythonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // `==` between a number and a bigint compares mathematically, as Python does.
   if (isNumeric(a) && isNumeric(b)) return numericValue(a) == numericValue(b);
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => pyEquals(x, b[i]));
+    return a.length === b.length && a.every((x, i) => pythonEquals(x, b[i]));
   }
   if (isDict(a) && isDict(b)) {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && pyEquals(a[k], b[k]));
+    return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && pythonEquals(a[k], b[k]));
   }
   return false;
 }
@@ -79,15 +90,17 @@ export function pyEquals(a: unknown, b: unknown): boolean {
  * decides with `<` (which may raise), so `(1, 'x') < (2, 0)` is fine but `(1, 'x') < (1, 0)`
  * raises. Throws TypeError("'<' not supported between instances of 'A' and 'B'").
  */
-export function pyLessThan(a: unknown, b: unknown): boolean {
+export function pythonLessThan(a: unknown, b: unknown): boolean {
   if (isNumeric(a) && isNumeric(b)) return numericValue(a) < numericValue(b);
   if (typeof a === 'string' && typeof b === 'string') return compareCodePoints(a, b) < 0;
   if (Array.isArray(a) && Array.isArray(b)) {
     const shared = Math.min(a.length, b.length);
     for (let i = 0; i < shared; i += 1) {
-      if (!pyEquals(a[i], b[i])) return pyLessThan(a[i], b[i]);
+      if (!pythonEquals(a[i], b[i])) return pythonLessThan(a[i], b[i]);
     }
     return a.length < b.length;
   }
-  throw new TypeError(`'<' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+  throw new TypeError(
+    `'<' not supported between instances of '${pythonTypeName(a)}' and '${pythonTypeName(b)}'`,
+  );
 }
