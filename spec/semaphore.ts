@@ -197,9 +197,9 @@ export const claims: Claim[] = [
     tags: ['concurrency-limit'],
     check: checkEvery(
       [
-        scenario('six threads through a Lock, then six through a Semaphore(3)', {
+        scenario('six threads share a Lock while six others share a Semaphore(3)', {
           objects: { lock: { type: 'lock' }, sem: { type: 'semaphore', value: 3 } },
-          actors: threads('t', 6, () => [...withLock('lock', [op.sleep(1)]), ...withLock('sem', [op.sleep(2)])]),
+          actors: [...threads('l', 6, () => withLock('lock', [op.sleep(1)])), ...threads('s', 6, () => withLock('sem', [op.sleep(2)]))],
         }),
       ],
       (run, s) => {

@@ -1,0 +1,151 @@
+import type { Claim } from '../../spec/claim';
+import type { Implementation } from '../implementation';
+import type { Reporter } from '../report/reporter';
+import { DEFAULT_MAX_EVENTS } from './evidence';
+import { RunAborted } from './guarded-run';
+import { REPORT_FORMAT_VERSION, summarize, type ClaimResult, type ImplementationInfo, type RunReport, type Verdict } from './report-model';
+import { runScenarioCheck, type CheckContext } from './scenario-check';
+
+/**
+ * Runs claims against one implementation, one claim at a time, and produces the report. The
+ * harness knows no specific claim and no specific implementation: the verdict of a claim
+ * follows from its kind, its status, the implementation's capabilities and its check.
+ */
+
+export interface RunnerOptions {
+  implementation: Implementation;
+  /** Already selected (see claim-selection.ts), in the order to run. */
+  claims: readonly Claim[];
+  seed: number;
+  /** Multiplies every check's `repeat` (at least one run each). Default 1. */
+  repeatScale?: number;
+  /** The patterns the claims were selected with, recorded in the report. */
+  selection?: string[];
+  /** Interrupts the run: the current claim is dropped and the report is marked incomplete. */
+  signal?: AbortSignal;
+  reporters?: Reporter[];
+  maxEvidenceEvents?: number;
+  hangGraceMs?: number;
+}
+
+export function implementationInfo(implementation: Implementation): ImplementationInfo {
+  return {
+    name: implementation.name,
+    version: implementation.version,
+    runtime: implementation.runtime,
+    capabilities: [...implementation.capabilities].sort(),
+  };
+}
+
+export async function runClaims(options: RunnerOptions): Promise<RunReport> {
+  const { implementation, claims, signal } = options;
+  const reporters = options.reporters ?? [];
+  const repeatScale = options.repeatScale ?? 1;
+  const startedAt = new Date().toISOString();
+  const info = implementationInfo(implementation);
+  const ctx: CheckContext = {
+    implementation,
+    seed: options.seed,
+    repeatScale,
+    ...(signal === undefined ? {} : { signal }),
+    maxEvents: options.maxEvidenceEvents ?? DEFAULT_MAX_EVENTS,
+    // Generous: starting a hundred worker threads before a run is not part of its deadline.
+    hangGraceMs: options.hangGraceMs ?? 60_000,
+  };
+  notify(reporters, (r) => r.onRunStart?.({ implementation: info, total: claims.length, seed: options.seed }));
+
+  const results: ClaimResult[] = [];
+  let complete = true;
+  for (const [index, claim] of claims.entries()) {
+    if (signal?.aborted) {
+      complete = false;
+      break;
+    }
+    notify(reporters, (r) => r.onClaimStart?.(claim, index, claims.length));
+    const started = performance.now();
+    let decided: Decision;
+    try {
+      decided = await decide(claim, ctx);
+    } catch (e) {
+      if (e instanceof RunAborted || signal?.aborted) {
+        complete = false;
+        break;
+      }
+      decided = { verdict: 'error', message: `the runner failed on this claim: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
+    }
+    const result: ClaimResult = {
+      id: claim.id,
+      title: claim.title,
+      topic: claim.topic,
+      kind: claim.kind,
+      level: claim.level,
+      verdict: decided.verdict,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      message: decided.message,
+      ...(decided.evidence === undefined ? {} : { evidence: decided.evidence }),
+      source: claim.source,
+    };
+    results.push(result);
+    notify(reporters, (r) => r.onClaimEnd?.(result, index, claims.length));
+  }
+
+  const report: RunReport = {
+    formatVersion: REPORT_FORMAT_VERSION,
+    implementation: info,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    complete,
+    seed: options.seed,
+    repeatScale,
+    selection: options.selection ?? [],
+    summary: summarize(results),
+    claims: results,
+  };
+  // Writing the report is what an interrupted run still owes its user: every reporter gets it,
+  // and a reporter that fails does not keep the others from writing.
+  const failures: unknown[] = [];
+  for (const reporter of reporters) {
+    try {
+      await reporter.onRunEnd(report);
+    } catch (e) {
+      failures.push(e);
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} reporter(s) failed: ${failures.map(String).join('; ')}`);
+  return report;
+}
+
+type Decision = Pick<ClaimResult, 'verdict' | 'message' | 'evidence'>;
+
+async function decide(claim: Claim, ctx: CheckContext): Promise<Decision> {
+  if (claim.kind === 'informational') return { verdict: 'informational', message: claim.reason ?? 'not testable' };
+  if (claim.status === 'pending') {
+    const when = claim.plannedIn === undefined ? 'a later issue' : `issue #${claim.plannedIn}`;
+    return { verdict: 'pending', message: `belongs to ${when}; not run yet` };
+  }
+  if (claim.kind === 'contested' && claim.check === undefined) {
+    const contest = claim.contest;
+    return { verdict: 'contested', message: contest === undefined ? 'contested' : `the document says: ${contest.says}; actually: ${contest.actually}` };
+  }
+  const missing = claim.capabilities.filter((c) => !ctx.implementation.capabilities.has(c));
+  if (missing.length > 0) {
+    return { verdict: 'not-applicable', message: `${ctx.implementation.name} lacks: ${missing.join(', ')}` };
+  }
+  if (claim.check === undefined) return { verdict: 'error', message: 'an executable claim without a check' };
+  const type: string = claim.check.type;
+  if (type !== 'scenario') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
+  const outcome = await runScenarioCheck(claim.check, ctx);
+  const verdict: Verdict = outcome.verdict;
+  return { verdict, message: outcome.message, ...(outcome.evidence === undefined ? {} : { evidence: outcome.evidence }) };
+}
+
+/** Progress reporting must never stop a run: a reporter's exception is dropped here. */
+function notify(reporters: Reporter[], call: (r: Reporter) => void): void {
+  for (const reporter of reporters) {
+    try {
+      call(reporter);
+    } catch {
+      // progress output only
+    }
+  }
+}
