@@ -10,8 +10,19 @@ import { validateScenario } from '../../harness/scenario/validate';
  * unique, kinds carry what they promise, and every scenario is valid under the model.
  */
 
-const seedsDir = path.resolve(__dirname, '../../../shared/seeds');
+const seedsDir = path.resolve(__dirname, '../../fixtures/seeds');
+const sharedSeedsDir = path.resolve(__dirname, '../../../shared/seeds');
 const texts = new Map<string, string>(Object.values(DOCS).map((f) => [f, fs.readFileSync(path.join(seedsDir, f), 'utf8')]));
+
+describe('the seed documents', () => {
+  it('are kept verbatim in fixtures/seeds (identical to ../shared/seeds when it is there)', () => {
+    for (const f of Object.values(DOCS)) {
+      expect(texts.get(f)!.length).toBeGreaterThan(10_000);
+      const shared = path.join(sharedSeedsDir, f);
+      if (fs.existsSync(shared)) expect(fs.readFileSync(shared, 'utf8')).toBe(texts.get(f));
+    }
+  });
+});
 
 describe('the claims catalog', () => {
   it('covers all five documents with on the order of a hundred claims', () => {
