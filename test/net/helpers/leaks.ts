@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+
+/** Kinds of handle a networking test may leave behind by mistake. */
+const WATCHED = new Set(['TCPSocketWrap', 'TCPServerWrap', 'TCPWrap', 'UDPWrap', 'Timeout', 'PipeWrap', 'ProcessWrap']);
+
+export interface ResourceSnapshot {
+  fds: number;
+  handles: Record<string, number>;
+}
+
+export function openFds(): number {
+  return fs.readdirSync('/proc/self/fd').length;
+}
+
+export function snapshot(): ResourceSnapshot {
+  const handles: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) {
+    if (WATCHED.has(kind)) handles[kind] = (handles[kind] ?? 0) + 1;
+  }
+  return { fds: openFds(), handles };
+}
+
+/**
+ * Waits (up to `deadlineMs`) for the process to hold no more fds or watched handles than
+ * `before`: closing is asynchronous, so "eventually back to the baseline" is the leak test.
+ * Returns the last snapshot, for the assertion.
+ */
+export async function settledBackTo(before: ResourceSnapshot, deadlineMs = 3000): Promise<ResourceSnapshot> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const now = snapshot();
+    const back = now.fds <= before.fds && Object.entries(now.handles).every(([k, n]) => n <= (before.handles[k] ?? 0));
+    if (back || Date.now() > until) return now;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** For `expect(await settledBackTo(before)).toEqual(noMoreThan(before))`-style checks. */
+export function leakReport(before: ResourceSnapshot, after: ResourceSnapshot): string[] {
+  const problems: string[] = [];
+  if (after.fds > before.fds) problems.push(`${after.fds - before.fds} more open fds`);
+  for (const [kind, n] of Object.entries(after.handles)) {
+    if (n > (before.handles[kind] ?? 0)) problems.push(`${n - (before.handles[kind] ?? 0)} more ${kind}`);
+  }
+  return problems;
+}
+
+export async function expectNoLeaks(before: ResourceSnapshot): Promise<void> {
+  const after = await settledBackTo(before);
+  if (leakReport(before, after).length > 0) throw new Error(`resources left behind: ${leakReport(before, after).join(', ')}`);
+}
