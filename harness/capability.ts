@@ -5,6 +5,7 @@
 export const CAPABILITIES = [
   'threads', // actors of kind `thread` that really block (OS or worker threads)
   'processes', // actors of kind `process` and process-level shared objects
+  'programs', // the `program` op: runs the implementation's versions of the documents' example programs
   'tasks', // actors of kind `task` on one event loop
   'lock',
   'rlock',

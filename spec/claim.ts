@@ -1,7 +1,7 @@
 import type { Capability } from '../harness/capability';
 import type { Scenario } from '../harness/scenario/model';
 import type { ScenarioResult } from '../harness/scenario/result';
-import type { Json } from '../harness/scenario/model';
+import type { ActorKind, Json } from '../harness/scenario/model';
 
 /** Where a claim comes from: the seed document, its section heading, and the sentence verbatim. */
 export interface Source {
@@ -27,6 +27,29 @@ export interface Judgement {
   message: string;
   /** Small, JSON-able facts that support the verdict (reports show them). */
   evidence?: Json;
+  /** Property-based checks: the smallest failing scenario found; reports show it with its seed. */
+  counterexample?: Counterexample;
+  /** Load and benchmark checks: figures that reports chart. */
+  measurements?: Measurement[];
+}
+
+/** The minimal failing case of a property-based check. */
+export interface Counterexample {
+  /** The scenario as run (after shrinking). */
+  scenario: Scenario;
+  /** Why it fails. */
+  message: string;
+  /** The seed the generated scenarios came from, when it differs from the claim's own. */
+  seed?: number;
+  /** How many shrinking steps led from the first failure to this one. */
+  shrinks?: number;
+}
+
+/** One chartable figure: a value per label (e.g. throughput per implementation or per load). */
+export interface Measurement {
+  name: string;
+  unit: string;
+  values: { label: string; value: number; min?: number; max?: number }[];
 }
 
 /**
@@ -57,6 +80,19 @@ export interface ScenarioCheck {
    * scenarios as run, so generated ones arrive resolved).
    */
   judge?(runs: ScenarioResult[][], scenarios: Scenario[]): Judgement;
+  /**
+   * The actor kinds the scenarios may run with, in order of preference; the scenarios are
+   * written with the first. The runner runs them with the first kind the implementation
+   * supports (harness/runner/actor-kinds.ts). Absent: only as written. List a kind only if the
+   * claim means the same with it (a lock excludes tasks as it excludes threads; a claim about a
+   * blocking sleep does not).
+   */
+  actorKinds?: ActorKind[];
+}
+
+/** A check written with thread actors whose meaning holds for tasks on one event loop too. */
+export function threadsOrTasks(check: ScenarioCheck): ScenarioCheck {
+  return { ...check, actorKinds: ['thread', 'task'] };
 }
 
 export type Check = ScenarioCheck;

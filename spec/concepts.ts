@@ -1,5 +1,6 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as connection from './checks/tcp-connection';
 
 /**
  * Background the documents teach before (or between) the code: C/S and B/S, the layer models,
@@ -86,7 +87,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['ports'],
-    ...pending,
+    check: connection.portRange,
   },
   {
     id: 'concepts.reserved-ports',
@@ -179,7 +180,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['teardown', 'half-close', 'shutdown'],
-    ...pending,
+    check: connection.halfClose,
   },
   {
     id: 'concepts.serial',

@@ -1,10 +1,11 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as crawlerPrograms from './checks/crawler-programs';
 
 /**
  * The crawler programs: a Pool with an apply_async callback (002), ProcessPoolExecutor with
- * add_done_callback (002, 003 "爬虫1.1-1.3"). Fetching is simulated by the checks (no
- * network); what is claimed is where and with what the parse step runs. Issue 4.
+ * add_done_callback (002, 003 "爬虫1.1-1.3"), run as example programs (impl/examples/crawler-*.ts)
+ * against a local fixture web server; what is claimed is where and with what the parse step runs.
  */
 export const claims: Claim[] = [
   {
@@ -14,10 +15,9 @@ export const claims: Claim[] = [
     source: from('procThreadCoro', '进程池实现爬虫', '回调时，是将get_page的结果传递给parser，而不是apply_async()的结果，因为apply_async()返回的是apply_result对象'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'pools'],
+    capabilities: ['processes', 'programs', 'pools'],
     tags: ['callback', 'async-result', 'see:pool.callback-gets-return-value'],
-    status: 'pending',
-    plannedIn: 4,
+    check: crawlerPrograms.callbackGetsResult,
   },
   {
     id: 'crawler.only-futures-have-add-done-callback',
@@ -26,11 +26,10 @@ export const claims: Claim[] = [
     source: from('procThreadCoro', '进程池实现爬虫', 'p.submit()返回的是future对象，只有futures对象才能调用对应的add_done_callback()方法'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['executors', 'pools'],
+    capabilities: ['processes', 'programs', 'executors', 'pools'],
     // 002 writes res = p.submit(...).add_done_callback(parser): res is then None, not the future.
     tags: ['future', 'callback', 'cpython:hasattr(ApplyResult, add_done_callback) is False', 'note:add_done_callback returns None'],
-    status: 'pending',
-    plannedIn: 4,
+    check: crawlerPrograms.onlyFuturesHaveAddDoneCallback,
   },
   {
     id: 'crawler.callbacks-run-in-main-process',
@@ -39,10 +38,9 @@ export const claims: Claim[] = [
     source: from('networking', '39. 异步 +  调用机制', '!! 若回调函数是IO任务,由于回调函数是主进程做的,会降低效率'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['executors', 'processes'],
+    capabilities: ['processes', 'programs', 'executors'],
     tags: ['callback', 'timing', 'cpython-observed:4 callbacks of 0.2 s ran serially on one main-process thread, starting 0.11/0.31/0.51/0.72 s'],
-    status: 'pending',
-    plannedIn: 4,
+    check: crawlerPrograms.callbacksRunInMainProcess,
   },
   {
     id: 'crawler.worker-moves-on-while-callback-parses',
@@ -51,10 +49,9 @@ export const claims: Claim[] = [
     source: from('networking', '39. 异步 +  调用机制', '# 进程继续完成下一个任务.'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['executors', 'processes'],
+    capabilities: ['processes', 'programs', 'executors'],
     tags: ['callback', 'overlap', 'decoupling'],
-    status: 'pending',
-    plannedIn: 4,
+    check: crawlerPrograms.workerMovesOn,
   },
   {
     id: 'crawler.parse-in-worker-is-coupled',
@@ -63,10 +60,9 @@ export const claims: Claim[] = [
     source: from('networking', '39. 异步 +  调用机制', '每获取一个网页数据就执行分析数据函数,返回结果,并发进行,但是用强耦性,'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['executors', 'processes'],
+    capabilities: ['processes', 'programs', 'executors'],
     tags: ['pid', 'coupling'],
-    status: 'pending',
-    plannedIn: 4,
+    check: crawlerPrograms.parseInWorkerIsCoupled,
   },
   {
     id: 'crawler.collect-then-parse-is-serial',
@@ -80,10 +76,9 @@ export const claims: Claim[] = [
       evidence: 'python3 3.11.7: ProcessPoolExecutor(4) (workers already started) ran four 0.1 s tasks on 4 distinct worker pids at the same time: shutdown(wait=True) returned after 0.10 s, not 0.4 s',
     },
     level: 'MUST',
-    capabilities: ['executors', 'processes'],
+    capabilities: ['processes', 'programs', 'executors'],
     tags: ['overlap'],
-    status: 'pending',
-    plannedIn: 4,
+    check: crawlerPrograms.collectThenParse,
   },
   {
     id: 'crawler.pool-appended-instead-of-result',
@@ -112,10 +107,9 @@ export const claims: Claim[] = [
       evidence: "python3 3.11.7: Pool(2).apply_async(f, (1,), callback=cb) where f returns None with cb doing d['url'] -> TypeError: 'NoneType' object is not subscriptable printed from the result handler, and close(); join() was still blocked when killed after 10 s",
     },
     level: 'MUST',
-    capabilities: ['processes', 'pools'],
+    capabilities: ['processes', 'programs', 'pools'],
     tags: ['callback', 'errors', 'hang', 'latent-bug'],
-    status: 'pending',
-    plannedIn: 4,
+    check: crawlerPrograms.failedPageHangsPool,
   },
   {
     id: 'crawler.move-io-callbacks-to-processes',

@@ -1,4 +1,4 @@
-import type { Claim } from './claim';
+import { threadsOrTasks, type Claim } from './claim';
 import type { Op, Scenario } from '../harness/scenario/model';
 import type { ScenarioResult } from '../harness/scenario/result';
 import { from } from './sources';
@@ -38,7 +38,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lock'],
     tags: ['deadlock', 'wait-for-cycle'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('A takes L1 then L2; B takes L2 then L1', {
           deadlineUnits: 30,
@@ -51,7 +51,7 @@ export const claims: Claim[] = [
       ],
       (run, s) => holds(checkDeadlocked(run, s, { requireCycle: true })),
       'the run was stopped at its deadline with the cycle A → L2 → B → L1 → A reported',
-    ),
+    )),
   },
   {
     id: 'deadlock.opposite-order-hangs',
@@ -62,7 +62,7 @@ export const claims: Claim[] = [
     level: 'SHOULD',
     capabilities: ['threads', 'lock'],
     tags: ['deadlock', 'outcome-histogram'],
-    check: {
+    check: threadsOrTasks({
       type: 'scenario',
       repeat: 3,
       scenarios: [threeThreadsDeadlock],
@@ -76,7 +76,7 @@ export const claims: Claim[] = [
           forbidden: 'the implementation crashed or hung with no lock cycle to explain it',
         },
       },
-    },
+    }),
   },
   {
     id: 'deadlock.single-rlock-fix',
@@ -87,7 +87,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'rlock'],
     tags: ['deadlock', 'rlock'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [threeThreads('lock_AB', 'lock_AB', { lock_AB: { type: 'rlock' } }, 'the same program with one shared RLock')],
       (run, s) => {
         holds(checkNoDeadlock(run, s));
@@ -96,7 +96,7 @@ export const claims: Claim[] = [
       },
       'every thread finished f1 and f2, one holder at a time',
       3,
-    ),
+    )),
   },
   {
     id: 'rlock.same-thread-reacquires',
@@ -107,7 +107,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'rlock'],
     tags: ['reentrancy'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('acquire three times (non-blocking), release three times', {
           objects: { r: { type: 'rlock' } },
@@ -120,7 +120,7 @@ export const claims: Claim[] = [
         for (let i = 0; i < 3; i++) expect(find(run, 'main', 'release', i).outcome === 'ok', `release #${i + 1} failed`);
       },
       'all three acquisitions by the owner succeeded at once and were released',
-    ),
+    )),
   },
   {
     id: 'rlock.others-wait-until-count-zero',
@@ -131,7 +131,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'rlock'],
     tags: ['reentrancy', 'blocking', 'also:001-§8'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('owner acquires twice and releases slowly; another thread waits', {
           objects: { r: { type: 'rlock' } },
@@ -147,7 +147,7 @@ export const claims: Claim[] = [
         holds(checkScenarioMutualExclusion(run.history, s, 'r'));
       },
       'the other thread got the RLock only after the owner\'s count reached zero',
-    ),
+    )),
   },
   {
     id: 'rlock.class-is-named-RLock',

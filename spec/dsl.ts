@@ -45,6 +45,16 @@ export function threads(prefix: string, count: number, make: (i: number) => Op[]
   return Array.from({ length: count }, (_, k) => thread(`${prefix}${k + 1}`, make(k + 1), opts));
 }
 
+/** An actor that is its own OS process (multiprocessing.Process). */
+export function proc(name: string, ops: Op[], opts: { start?: 'auto' | 'manual'; daemon?: boolean } = {}): Actor {
+  return { name, kind: 'process', ops, ...opts };
+}
+
+/** `count` processes named `${prefix}1..N`, each running the ops `make(i)` returns. */
+export function procs(prefix: string, count: number, make: (i: number) => Op[], opts: { start?: 'auto' | 'manual'; daemon?: boolean } = {}): Actor[] {
+  return Array.from({ length: count }, (_, k) => proc(`${prefix}${k + 1}`, make(k + 1), opts));
+}
+
 type Wait = { timeout?: number | null };
 
 export const op = {
@@ -67,6 +77,11 @@ export const op = {
   write: (target: string, value: ValueExpr): Op => ({ op: 'write', target, value }),
   start: (actor: string): Op => ({ op: 'start', actor }),
   join: (actor: string, timeout?: number | null): Op => (timeout === undefined ? { op: 'join', actor } : { op: 'join', actor, timeout }),
+  isAlive: (actor: string): Op => ({ op: 'is_alive', actor }),
+  terminate: (actor: string): Op => ({ op: 'terminate', actor }),
+  exitcode: (actor: string): Op => ({ op: 'exitcode', actor }),
+  /** Runs a documented example program (docs/example-programs.md); `timeout` in units ends it early. */
+  program: (name: string, args?: { [key: string]: Json }, timeout?: number): Op => ({ op: 'program', name, ...(args === undefined ? {} : { args }), ...(timeout === undefined ? {} : { timeout }) }),
   sleep: (units: number): Op => ({ op: 'sleep', units }),
   mark: (label: string, value?: ValueExpr): Op => (value === undefined ? { op: 'mark', label } : { op: 'mark', label, value }),
   repeat: (times: number, body: Op[]): Op => ({ op: 'repeat', times, body }),

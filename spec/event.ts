@@ -1,7 +1,8 @@
-import type { Claim } from './claim';
+import { threadsOrTasks, type Claim } from './claim';
 import { from } from './sources';
 import { op, scenario, thread, threads } from './dsl';
 import { all, checkEvery, expect, expectBefore, expectCompleted, expectReturnedAfter, expectValue, expectWaited, find } from './judging';
+import * as syncPrograms from './checks/sync-programs';
 
 /** threading.Event: a flag threads can wait for. */
 
@@ -17,11 +18,11 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['state', 'also:001-§9'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('is_set on a new event', { objects: E, actors: [thread('main', [op.isSet('e')])] })],
       (run) => expectValue(find(run, 'main', 'is_set'), false),
       'is_set() → False',
-    ),
+    )),
   },
   {
     id: 'event.wait-blocks-until-set',
@@ -32,7 +33,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['blocking', 'also:004-事件'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('a worker waits; the boss sets after 3 units', { objects: E, actors: [thread('worker', [op.wait('e')]), thread('boss', [op.sleep(3), op.set('e')])] })],
       (run) => {
         expectCompleted(run);
@@ -41,7 +42,7 @@ export const claims: Claim[] = [
         expectReturnedAfter(w, find(run, 'boss', 'set'), 'wait must block until set');
       },
       'wait returned True only after set',
-    ),
+    )),
   },
   {
     id: 'event.set-wakes-every-waiter',
@@ -52,7 +53,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['wake-all', 'also:001-§9'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('five waiters, one set', {
           objects: E,
@@ -70,7 +71,7 @@ export const claims: Claim[] = [
         }
       },
       'all five waiters returned True after the one set',
-    ),
+    )),
   },
   {
     id: 'event.any-number-of-waiters',
@@ -81,7 +82,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['wake-all'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('30 waiters, one set', { objects: E, actors: [...threads('w', 30, () => [op.wait('e')]), thread('setter', [op.sleep(3), op.set('e')])] })],
       (run) => {
         expectCompleted(run);
@@ -89,7 +90,7 @@ export const claims: Claim[] = [
         expect(waits.length === 30 && waits.every((w) => w.outcome === 'ok' && w.value === true), 'not all 30 waiters returned True');
       },
       'all 30 waiters were released by one set',
-    ),
+    )),
   },
   {
     id: 'event.wait-on-set-returns-at-once',
@@ -100,7 +101,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['also:003-§41', 'also:001-event.wait()  # 一旦event被设定,等同于pass'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('set, then wait; another thread sleeps 5 units', { objects: E, actors: [thread('main', [op.set('e'), op.wait('e')]), thread('clock', [op.sleep(5), op.mark('late')])] })],
       (run) => {
         expectCompleted(run);
@@ -109,7 +110,7 @@ export const claims: Claim[] = [
         expectBefore(w, find(run, 'clock', 'mark'), 'wait on a set event must not block');
       },
       'wait returned True before a 5-unit sleep elsewhere ended',
-    ),
+    )),
   },
   {
     id: 'event.wait-timeout',
@@ -120,7 +121,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['timeout'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('set within the timeout: wait(6), set at 1', { objects: E, actors: [thread('main', [op.wait('e', 6)]), thread('setter', [op.sleep(1), op.set('e')])] }),
         scenario('never set: wait(2)', { objects: E, actors: [thread('main', [op.wait('e', 2)])] }),
@@ -137,7 +138,7 @@ export const claims: Claim[] = [
         }
       },
       'wait(timeout) returned True on set, False after the timeout',
-    ),
+    )),
   },
   {
     id: 'event.wait-timeout-then-flag-false',
@@ -148,7 +149,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['timeout'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('wait(0.1 s = 2.5 units), then is_set', { objects: E, actors: [thread('police', [op.isSet('e'), op.wait('e', 2.5), op.isSet('e')])] })],
       (run, s) => {
         const w = find(run, 'police', 'wait');
@@ -157,7 +158,7 @@ export const claims: Claim[] = [
         expectValue(find(run, 'police', 'is_set', 1), false);
       },
       'wait returned False after its timeout and the flag stayed False',
-    ),
+    )),
   },
   {
     id: 'event.clear-resets-flag',
@@ -168,7 +169,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['state', 'also:001-§9-Worker'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('the Boss/Worker pattern: set, clear, wait again until set again', {
           objects: E,
@@ -185,7 +186,7 @@ export const claims: Claim[] = [
         expectReturnedAfter(find(run, 'worker', 'wait', 1), find(run, 'boss', 'set', 1), 'the wait after clear must block until the second set');
       },
       'after clear the flag was False and the next wait blocked until the second set',
-    ),
+    )),
   },
   {
     id: 'event.flag-decides-blocking',
@@ -196,7 +197,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'event'],
     tags: ['blocking'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('wait(2) on False times out; after set, wait(2) returns at once', {
           objects: E,
@@ -212,7 +213,7 @@ export const claims: Claim[] = [
         expectBefore(second, find(run, 'clock', 'mark'), 'wait on a True flag must not block');
       },
       'the wait on False blocked until its timeout; the wait on True returned at once',
-    ),
+    )),
   },
   {
     id: 'event.three-methods',
@@ -262,9 +263,8 @@ export const claims: Claim[] = [
     source: from('basics', '红绿灯案例', '# 进程刚开启，is_set()的值是Flase，模拟信号灯为红色'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'event'],
+    capabilities: ['processes', 'programs', 'event'],
     tags: ['processes', 'program'],
-    status: 'pending',
-    plannedIn: 4,
+    check: syncPrograms.trafficLightsProgram,
   },
 ];

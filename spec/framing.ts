@@ -1,10 +1,12 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as pitfalls from './checks/framing-pitfalls';
 
 /**
  * Fixing sticky packets by framing: a fixed 4-byte length, a JSON header with the body size,
  * then the body; the file-upload example; and the bugs the documents' framing code carries.
- * All checks belong to issue 3 (networking).
+ * The bugs are shown with plain socket ops (checks/framing-pitfalls.ts); the claims about the
+ * framed protocol itself stay pending until the model can run a framed client and server.
  */
 
 const pending = { status: 'pending', plannedIn: 3 } as const;
@@ -85,7 +87,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['doc-bug', 'recv', 'also:003-10-conn.recv(head_len)'],
-    ...pending,
+    check: pitfalls.headerSingleRecv,
   },
   {
     id: 'framing.body-loop-ignores-eof',
@@ -103,7 +105,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['doc-bug', 'recv-loop', 'close', 'also:003-10'],
-    ...pending,
+    check: pitfalls.bodyLoopIgnoresEof,
   },
   {
     id: 'framing.send-not-sendall',
@@ -121,7 +123,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['doc-bug', 'send', 'also:003-10-client.send(every_data)'],
-    ...pending,
+    check: pitfalls.sendNotSendall,
   },
   {
     id: 'framing.md5-unchecked',

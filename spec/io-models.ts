@@ -1,10 +1,13 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as nonblocking from './checks/io-models-nonblocking';
+import * as select from './checks/io-models-select';
+import * as selectors from './checks/io-models-selectors';
 
 /**
  * I/O models: blocking and non-blocking sockets, select (timeouts, level triggering, serving
  * many connections), selectors, and the documents' descriptions of multiplexing and
- * asynchronous I/O. All checks belong to issue 3 (networking).
+ * asynchronous I/O. The checks are in checks/io-models-*.ts.
  */
 
 const pending = { status: 'pending', plannedIn: 3 } as const;
@@ -24,7 +27,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['blocking', 'defaults'],
-    ...pending,
+    check: nonblocking.blockByDefault,
   },
   {
     id: 'io-models.blocking-both-phases',
@@ -47,7 +50,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['non-blocking', 'errno', 'also:001-用户进程其实是需要不断的主动询问kernel数据好了没有'],
-    ...pending,
+    check: nonblocking.nonblockingReturnsError,
   },
   {
     id: 'io-models.nonblocking-accept-errno',
@@ -65,7 +68,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['non-blocking', 'platform-specific', 'errno'],
-    ...pending,
+    check: nonblocking.nonblockingAcceptErrno,
   },
   {
     id: 'io-models.nonblocking-many-syscalls',
@@ -88,7 +91,7 @@ export const claims: Claim[] = [
     level: 'SHOULD',
     capabilities: ['tcp'],
     tags: ['non-blocking', 'drawbacks', 'latency'],
-    ...pending,
+    check: nonblocking.nonblockingLateProcessing,
   },
   {
     id: 'io-models.select-timeout-empty',
@@ -99,7 +102,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['select', 'timeout'],
-    ...pending,
+    check: select.timeoutEmpty,
   },
   {
     id: 'io-models.select-no-timeout-waits',
@@ -110,7 +113,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['select', 'blocking', 'also:001-当用户进程调用了select,那么真个进程会被block'],
-    ...pending,
+    check: select.noTimeoutWaits,
   },
   {
     id: 'io-models.trigger-modes',
@@ -133,7 +136,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['select', 'level-triggered'],
-    ...pending,
+    check: select.levelTriggeredUnaccepted,
   },
   {
     id: 'io-models.select-level-triggered-accepted',
@@ -144,7 +147,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['select', 'level-triggered'],
-    ...pending,
+    check: select.levelTriggeredAccepted,
   },
   {
     id: 'io-models.select-many-connections',
@@ -155,7 +158,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['select', 'concurrency', 'also:000-1. 可以监听多个连接'],
-    ...pending,
+    check: selectors.selectManyConnections,
   },
   {
     id: 'io-models.recv-after-accept-blocks-all',
@@ -173,7 +176,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['doc-bug', 'select', 'blocking'],
-    ...pending,
+    check: select.recvAfterAcceptBlocksAll,
   },
   {
     id: 'io-models.select-closed-peer-spins',
@@ -191,7 +194,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['doc-bug', 'select', 'close', 'level-triggered'],
-    ...pending,
+    check: select.closedPeerSpins,
   },
   {
     id: 'io-models.select-then-read-does-not-block',
@@ -206,7 +209,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['select', 'readiness'],
-    ...pending,
+    check: select.selectThenRead,
   },
   {
     id: 'io-models.select-advantage-is-scale',
@@ -246,7 +249,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['selectors', 'callback'],
-    ...pending,
+    check: selectors.registerCallback,
   },
   {
     id: 'io-models.selectors-unregister',
@@ -257,7 +260,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['selectors', 'close'],
-    ...pending,
+    check: selectors.unregister,
   },
   {
     id: 'io-models.selectors-not-async',
@@ -275,7 +278,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['select', 'tcp'],
     tags: ['selectors', 'terminology', 'also:000-异步IO'],
-    ...pending,
+    check: selectors.notAsync,
   },
   {
     id: 'io-models.sync-vs-async-definition',

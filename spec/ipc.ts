@@ -1,11 +1,13 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as processSync from './checks/process-sync';
+import * as ipcPrograms from './checks/ipc-programs';
 
 /**
  * Inter-process communication: multiprocessing.Queue (as a channel between processes, its
  * close/feeder-thread behaviour), Pipe, and Manager proxies. The thread-queue API itself
- * (put/get/full/empty/timeouts) is catalogued under the queue topic. Executable claims
- * belong to issue 4.
+ * (put/get/full/empty/timeouts) is catalogued under the queue topic. Checks: scenarios of process
+ * actors (checks/process-sync.ts) and example programs (checks/ipc-programs.ts).
  */
 export const claims: Claim[] = [
   {
@@ -15,11 +17,10 @@ export const claims: Claim[] = [
     source: from('netProg', '注意点', '- 在进程之间进行通信时,不可以使用线程队列,只能使用进程队列'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     // Under fork the child gets its own copy of the queue; under spawn passing it fails to pickle.
     tags: ['queue', 'isolation', 'also:000-无法共享一个线程队列', "cpython-spawn:TypeError cannot pickle '_thread.lock' object"],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.threadQueueNotBetweenProcesses,
   },
   {
     id: 'ipc.process-queue-carries-data',
@@ -30,8 +31,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes', 'queue'],
     tags: ['queue', 'fifo', 'also:000-进程队列-example', 'also:004-利用队列实现进程间的通信'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processSync.processQueueCarriesData,
   },
   {
     id: 'ipc.queue-must-be-passed-as-argument',
@@ -83,10 +83,9 @@ export const claims: Claim[] = [
     source: from('basics', '概念', '关闭队列，防止队列中加入更多数据。'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'close', 'cpython:put after close -> ValueError Queue ... is closed'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.closeStopsPutsFlushesRest,
   },
   {
     id: 'ipc.close-sends-no-eof',
@@ -95,10 +94,9 @@ export const claims: Claim[] = [
     source: from('basics', '概念', '关闭队列不会在队列使用者中生成任何类型的数据结束信号或异常。'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'close', 'sentinel'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.closeSendsNoEof,
   },
   {
     id: 'ipc.cancel-join-thread',
@@ -124,10 +122,9 @@ export const claims: Claim[] = [
       evidence: "python3 3.11.7: q.put(1); q.put(2); q.close(); q.join_thread() returns in 0.000 s with no consumer, and the items are still read later by another process; q2.join_thread() without close -> AssertionError: Queue ... not closed. CPython docs: join_thread 'blocks until the background thread exits, ensuring that all data in the buffer has been flushed to the pipe'",
     },
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'close'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.joinThreadFlushesOnly,
   },
   {
     id: 'ipc.qsize-may-be-unimplemented',
@@ -143,8 +140,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes', 'queue'],
     tags: ['queue', 'qsize', 'platform-specific'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processSync.qsizeOnLinux,
   },
   {
     id: 'ipc.pipe-duplex-by-default',
@@ -153,10 +149,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '17、进程的通信', 'The\u00a0Pipe()\u00a0function returns a pair of connection objects connected by a pipe which by default is duplex (two-way).'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'pipes'],
+    capabilities: ['processes', 'programs', 'pipes'],
     tags: ['pipe', 'also:000-管道通信', 'cpython:OSError connection is read-only / write-only'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.pipeDuplexByDefault,
   },
   {
     id: 'ipc.queue-pipe-exchange-not-share',
@@ -165,10 +160,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '17、进程的通信', 'Queue和pipe只是实现了数据交互,并没实现数据共享,即一个进程去更改另一个进程的数据。'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'pipe', 'copy'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.exchangeNotShare,
   },
   {
     id: 'ipc.manager-proxies-share',
@@ -177,10 +171,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '17、进程的通信', 'A manager object returned by\u00a0Manager()\u00a0controls a server process which holds Python objects and allows other processes to manipulate them using proxies.'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'managers'],
+    capabilities: ['processes', 'programs', 'managers'],
     tags: ['manager', 'proxy', 'also:000-Manager-实现进程通信'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.managerProxiesShare,
   },
   {
     id: 'ipc.manager-list-dict-required',
@@ -189,12 +182,11 @@ export const claims: Claim[] = [
     source: from('netProg', 'Manager 实现进程通信', '# 必须使用 manager对象创建的 list 和 dict 来收发数据'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'managers'],
+    capabilities: ['processes', 'programs', 'managers'],
     // A further pitfall the document does not mention: mutating an object nested inside a
     // proxy (l[0].append(x)) changes a copy and is lost.
     tags: ['manager', 'proxy', 'pitfall:nested-mutation-not-propagated'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.managerListRequired,
   },
   {
     id: 'ipc.manager-supported-types',
@@ -203,10 +195,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '17、进程的通信', 'A manager returned by\u00a0Manager()\u00a0will support types\u00a0listdictNamespaceLockRLockSemaphoreBoundedSemaphoreConditionEventBarrierQueueValue\u00a0and\u00a0Array.'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'managers'],
+    capabilities: ['processes', 'programs', 'managers'],
     tags: ['manager', 'cpython-observed:all 13 present on SyncManager, plus JoinableQueue and Pool'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.managerSupportedTypes,
   },
   {
     id: 'ipc.queue-needs-no-manual-lock',
@@ -217,8 +208,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes', 'queue'],
     tags: ['queue', 'process-safe', 'also:004-Queue是多进程安全的队列'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processSync.queueNeedsNoManualLock,
   },
   {
     id: 'ipc.pipes-and-queues-are-message-passing',

@@ -1,10 +1,12 @@
-import type { Claim } from './claim';
+import { threadsOrTasks, type Claim } from './claim';
 import type { Op } from '../harness/scenario/model';
 import { from } from './sources';
 import { op, racyDecrement, scenario, thread, threads, withLock } from './dsl';
 import { checkEvery, everyRun, expect, expectCompleted, expectError, expectValue, expectWaited, find, holds, operations } from './judging';
 import { checkCriticalSections, checkScenarioMutualExclusion } from '../harness/checkers/mutual-exclusion';
 import { actorRunIntervals, checkSerial } from '../harness/checkers/intervals';
+import * as processSync from './checks/process-sync';
+import * as ipcPrograms from './checks/ipc-programs';
 
 /**
  * Mutual exclusion (threading.Lock) at thread level, and the process-level lock claims that the
@@ -65,7 +67,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lock', 'cell'],
     tags: ['mutual-exclusion', 'outcome-histogram'],
-    check: {
+    check: threadsOrTasks({
       type: 'scenario',
       repeat: 2,
       scenarios: [
@@ -86,7 +88,7 @@ export const claims: Claim[] = [
           expectCompleted(run);
           holds(checkScenarioMutualExclusion(run.history, s, 'lock'));
         }, 'no two threads ever held the lock at once'),
-    },
+    }),
   },
   {
     id: 'lock.join-serialises',
@@ -127,7 +129,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lock'],
     tags: ['join', 'serial', 'order'],
-    check: {
+    check: threadsOrTasks({
       type: 'scenario',
       repeat: 3,
       scenarios: [
@@ -154,7 +156,7 @@ export const claims: Claim[] = [
         }, 'critical sections never overlapped in either program');
         return verdict.ok ? { ...verdict, message: `${verdict.message}; lock winners' orders seen: ${[...new Set(orders)].join(' | ')}`, evidence: { lockOrders: orders } } : verdict;
       },
-    },
+    }),
   },
   {
     id: 'lock.others-queue-until-unlocked',
@@ -165,7 +167,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lock'],
     tags: ['mutual-exclusion', 'blocking'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('five threads: acquire, use the resource, release', {
           objects: { lock: { type: 'lock' } },
@@ -179,7 +181,7 @@ export const claims: Claim[] = [
         expect(acquires.length === 5 && acquires.every((o) => o.outcome === 'ok' && o.value === true), 'not every thread eventually got the lock');
       },
       'one holder at a time, and every waiting thread got the lock after a release',
-    ),
+    )),
   },
   {
     id: 'lock.release-once-per-acquire',
@@ -190,7 +192,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lock'],
     tags: ['errors'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('acquire, release, release', { objects: { lock: { type: 'lock' } }, actors: [thread('main', [op.acquire('lock'), op.release('lock'), op.release('lock')])] })],
       (run) => {
         expectValue(find(run, 'main', 'acquire'), true);
@@ -198,7 +200,7 @@ export const claims: Claim[] = [
         expectError(find(run, 'main', 'release', 1), 'RuntimeError');
       },
       'the second release raised RuntimeError',
-    ),
+    )),
   },
   {
     id: 'lock.not-reentrant',
@@ -209,7 +211,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lock'],
     tags: ['reentrancy', 'blocking'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('acquire twice in one thread (the second with a timeout)', { objects: { lock: { type: 'lock' } }, actors: [thread('main', [op.acquire('lock'), op.acquire('lock', { timeout: 2 })])] })],
       (run, s) => {
         const second = find(run, 'main', 'acquire', 1);
@@ -217,21 +219,21 @@ export const claims: Claim[] = [
         expectWaited(second, 2, s);
       },
       'the second acquire blocked until its timeout and returned False',
-    ),
+    )),
   },
   ...processLevel(),
 ];
 
-/** The documents' process examples of the same primitive; the process issue runs them. */
+/** The documents' process examples of the same primitive, run between real processes (checks/process-sync.ts). */
 function processLevel(): Claim[] {
-  const pending = { kind: 'executable' as const, status: 'pending' as const, plannedIn: 4, capabilities: ['processes' as const, 'lock' as const] };
+  const processClaim = { kind: 'executable' as const, capabilities: ['processes' as const, 'lock' as const] };
   return [
-    { ...pending, id: 'lock.processes-serialised', title: 'A multiprocessing.Lock turns concurrent processes serial: each running/done pair is uninterrupted', topic: 'lock', source: from('basics', '使用锁维护执行顺序', '# 由并发变成了串行,牺牲了运行效率,但避免了竞争'), level: 'MUST', tags: ['processes', 'serial'] },
-    { ...pending, id: 'lock.processes-unordered-without-lock', title: 'Without a lock, processes sharing one resource interleave in no fixed order', topic: 'lock', source: from('basics', '锁', '当多个进程使用同一份数据资源的时候，就会引发数据安全或顺序混乱问题'), level: 'SHOULD', tags: ['processes', 'racy'] },
-    { ...pending, id: 'lock.processes-output-mixed', title: 'Without a lock, output from different processes gets mixed up', topic: 'lock', source: from('netStyle', '17、进程的通信', 'Without using the lock output from the different processes is liable to get all mixed up.'), level: 'SHOULD', tags: ['processes', 'racy'] },
-    { ...pending, id: 'lock.processes-one-writer-at-a-time', title: 'A lock guarantees that only one process modifies shared data at a time', topic: 'lock', source: from('basics', '多进程实现抢票', '加锁可以保证多个进程修改同一块数据时，同一时间只能有一个任务可以进行修改，即串行的修改'), level: 'MUST', tags: ['processes', 'mutual-exclusion'] },
-    { ...pending, id: 'lock.processes-lock-vs-join', title: 'Between processes, join and a lock both serialise; join fixes the order, the lock is first come first served', topic: 'lock', source: from('networking', '22. 互斥锁', '# 共同点: 都是完成了进程之间的串行.'), level: 'MUST', tags: ['processes', 'join', 'serial'] },
-    { ...pending, id: 'lock.processes-rlock', title: 'A multiprocessing.RLock passed to children serialises their critical sections', topic: 'lock', source: from('netProg', '进程同步', '# 通过 multiprocessing 创建锁'), level: 'MUST', capabilities: ['processes', 'rlock'], tags: ['processes', 'mutual-exclusion'] },
+    { ...processClaim, id: 'lock.processes-serialised', title: 'A multiprocessing.Lock turns concurrent processes serial: each running/done pair is uninterrupted', topic: 'lock', source: from('basics', '使用锁维护执行顺序', '# 由并发变成了串行,牺牲了运行效率,但避免了竞争'), level: 'MUST', tags: ['processes', 'serial'], check: processSync.lockSerialisesProcesses },
+    { ...processClaim, id: 'lock.processes-unordered-without-lock', title: 'Without a lock, processes sharing one resource interleave in no fixed order', topic: 'lock', source: from('basics', '锁', '当多个进程使用同一份数据资源的时候，就会引发数据安全或顺序混乱问题'), level: 'SHOULD', tags: ['processes', 'racy'], capabilities: ['processes'], check: processSync.unorderedWithoutLock },
+    { ...processClaim, id: 'lock.processes-output-mixed', title: 'Without a lock, output from different processes gets mixed up', topic: 'lock', source: from('netStyle', '17、进程的通信', 'Without using the lock output from the different processes is liable to get all mixed up.'), level: 'SHOULD', tags: ['processes', 'racy'], capabilities: ['processes'], check: processSync.outputMixedWithoutLock },
+    { ...processClaim, id: 'lock.processes-one-writer-at-a-time', title: 'A lock guarantees that only one process modifies shared data at a time', topic: 'lock', source: from('basics', '多进程实现抢票', '加锁可以保证多个进程修改同一块数据时，同一时间只能有一个任务可以进行修改，即串行的修改'), level: 'MUST', capabilities: ['processes', 'lock', 'cell'], tags: ['processes', 'mutual-exclusion'], check: processSync.oneWriterAtATime },
+    { ...processClaim, id: 'lock.processes-lock-vs-join', title: 'Between processes, join and a lock both serialise; join fixes the order, the lock is first come first served', topic: 'lock', source: from('networking', '22. 互斥锁', '# 共同点: 都是完成了进程之间的串行.'), level: 'MUST', tags: ['processes', 'join', 'serial'], check: processSync.lockVersusJoin },
+    { ...processClaim, id: 'lock.processes-rlock', title: 'A multiprocessing.RLock passed to children serialises their critical sections', topic: 'lock', source: from('netProg', '进程同步', '# 通过 multiprocessing 创建锁'), level: 'MUST', capabilities: ['processes', 'rlock'], tags: ['processes', 'mutual-exclusion'], check: processSync.rlockBetweenProcesses },
     {
       id: 'lock.thread-and-process-locks-differ',
       title: 'Thread locks and process locks are not "the same lock": a threading.Lock cannot exclude processes',
@@ -244,10 +246,9 @@ function processLevel(): Claim[] {
         evidence: 'CPython 3.11 on Linux: Process(target=f, args=(threading.Lock(),)) with the spawn context -> TypeError: cannot pickle \'_thread.lock\' object; with fork, two children each acquire their copy at the same time',
       },
       level: 'MUST',
-      capabilities: ['processes', 'lock'],
+      capabilities: ['processes', 'programs', 'lock'],
       tags: ['processes', 'doc-error'],
-      status: 'pending',
-      plannedIn: 4,
+      check: ipcPrograms.threadLockIsNotProcessLock,
     },
   ];
 }

@@ -1,10 +1,14 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as lifeCycle from './checks/process-life-cycle';
+import * as pcPrograms from './checks/producer-consumer-programs';
+import * as processApi from './checks/process-api-programs';
 
 /**
  * multiprocessing.Process: attributes, constructor, start/join/terminate, daemon children,
- * memory isolation, start methods, and the documents' zombie/orphan definitions.
- * Every executable claim here belongs to issue 4 (process life-cycle).
+ * memory isolation, start methods, and the documents' zombie/orphan definitions. Life-cycle
+ * checks run scenarios of process actors (checks/process-life-cycle.ts); constructor and naming
+ * checks run example programs (checks/process-api-programs.ts).
  */
 export const claims: Claim[] = [
   {
@@ -14,10 +18,9 @@ export const claims: Claim[] = [
     source: from('netProg', '进程的其他属性及方法', '# 进程名称:MyProcess-1, 进程id:13028, 进程是否在运行:True'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['name', 'pid', 'is_alive', 'subclass'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processApi.subclassDefaultName,
   },
   {
     id: 'process.group-must-be-none',
@@ -26,10 +29,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '16、多进程模块( multiprocessing)', 'group:线程组,目前还没有实现,库引用中提示必须是None'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['constructor', 'cpython:AssertionError group argument must be None for now'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processApi.groupMustBeNone,
   },
   {
     id: 'process.name-argument',
@@ -38,10 +40,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '16、多进程模块( multiprocessing)', 'name:进程名'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['constructor', 'name', 'also:004-is_alive'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processApi.nameArgument,
   },
   {
     id: 'process.args-must-be-tuple',
@@ -55,10 +56,9 @@ export const claims: Claim[] = [
       evidence: "python3 3.11.7: Process(target=f, args=[1, 2]) -> f receives (1, 2); Process(target=f, args='ab') -> f receives ('a', 'b'); multiprocessing/process.py: self._args = tuple(args)",
     },
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['constructor', 'args'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processApi.argsAnyIterable,
   },
   {
     id: 'process.start-calls-run',
@@ -67,10 +67,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '16、多进程模块( multiprocessing)', 'run():start()调用run方法,如果实例进程时未指定传入target,这start执行t默认run()方法'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['start', 'run', 'subclass'],
-    status: 'pending',
-    plannedIn: 4,
+    check: processApi.startCallsRun,
   },
   {
     id: 'process.subclass-must-init-parent',
@@ -79,10 +78,9 @@ export const claims: Claim[] = [
     source: from('networking', '16. 进程', 'super().__init__()  # 必须要继承父类的__init__'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['subclass', "cpython:AttributeError 'Bad' object has no attribute '_closed'"],
-    status: 'pending',
-    plannedIn: 4,
+    check: processApi.subclassMustInitParent,
   },
   {
     id: 'process.start-returns-at-once',
@@ -93,8 +91,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['start', 'also:001-start():进程准备就绪,等待CPU调度'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.startReturnsAtOnce,
   },
   {
     id: 'process.start-order-not-fixed',
@@ -105,8 +102,7 @@ export const claims: Claim[] = [
     level: 'SHOULD',
     capabilities: ['processes'],
     tags: ['start', 'ordering', 'also:004-进程3-before-进程2'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.startOrderNotFixed,
   },
   {
     id: 'process.join-waits',
@@ -117,8 +113,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['join'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.joinWaits,
   },
   {
     id: 'process.join-timeout',
@@ -129,8 +124,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['join', 'timeout', 'cpython:join returns None; check is_alive()/exitcode'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.joinTimeout,
   },
   {
     id: 'process.start-all-then-join-overlaps',
@@ -141,8 +135,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['join', 'overlap', 'timing', 'also:003-§19-loop-三秒'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.startAllThenJoinOverlaps,
   },
   {
     id: 'process.start-join-each-is-serial',
@@ -153,8 +146,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['join', 'serial', 'timing'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.startJoinEachIsSerial,
   },
   {
     id: 'process.terminate-immediate',
@@ -170,8 +162,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['terminate', 'documents-disagree', 'also:001', 'also:004-并不是马上能关闭'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.terminateNotImmediate,
   },
   {
     id: 'process.terminated-dead-after-wait',
@@ -182,8 +173,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['terminate', 'is_alive'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.terminatedDeadAfterWait,
   },
   {
     id: 'process.daemon-ends-with-main-code',
@@ -194,8 +184,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['daemon', 'also:003-§21', 'also:004-主进程执行完毕-only'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.daemonEndsWithMainCode,
   },
   {
     id: 'process.daemon-no-children',
@@ -206,8 +195,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['daemon', 'error-message', 'also:003-§21'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.daemonNoChildren,
   },
   {
     id: 'process.daemon-same-as-thread-daemon',
@@ -223,8 +211,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes', 'threads'],
     tags: ['daemon'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.daemonProcessVersusThread,
   },
   {
     id: 'process.non-daemon-outlives-main-code',
@@ -235,8 +222,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['processes'],
     tags: ['daemon', 'exit'],
-    status: 'pending',
-    plannedIn: 4,
+    check: lifeCycle.nonDaemonOutlivesMainCode,
   },
   {
     id: 'process.memory-isolated',
@@ -245,10 +231,9 @@ export const claims: Claim[] = [
     source: from('networking', '16. 进程', '相同点 : 主程序开启子进程,两个进程都存在于相互隔离的独立空间,互不影响'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['memory', 'isolation'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.childCopies,
   },
   {
     id: 'process.linux-copies-parent-windows-unsaid',

@@ -1,11 +1,14 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as pcPrograms from './checks/producer-consumer-programs';
+import * as ipcPrograms from './checks/ipc-programs';
 
 /**
  * The documents' process-based producer-consumer programs: the version that never ends, the
  * None-sentinel fix, JoinableQueue with daemon consumers, the timeout consumer, the Manager
- * queue, and the notes on what a child process copies. The generic "decoupling through a
- * blocking queue" claims live in the queue topic. Executable claims belong to issue 4.
+ * queue, and the notes on what a child process copies, run as example programs
+ * (impl/examples/producer-consumer-*.ts). The generic "decoupling through a blocking queue"
+ * claims live in the queue topic.
  */
 export const claims: Claim[] = [
   {
@@ -15,10 +18,9 @@ export const claims: Claim[] = [
     source: from('basics', '第一版', '生产者p在生产完后就结束了，但是消费者c在取空了q之后，则一直处于死循环中且卡在q.get()这一步'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['termination', 'hang', 'also:004-主进程永远不会结束', 'also:002-上面的程序消费者消费完生产者生产的数据之后程序不会结束'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.firstVersionNeverEnds,
   },
   {
     id: 'producer-consumer.sentinel-ends-consumer',
@@ -27,10 +29,9 @@ export const claims: Claim[] = [
     source: from('basics', '第一版', '让生产者在生产完毕后，往队列中再发一个结束信号，这样消费者在接收到结束信号后就可以break出死循环'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['sentinel', 'termination'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.sentinelEndsConsumer,
   },
   {
     id: 'producer-consumer.one-sentinel-per-consumer',
@@ -39,10 +40,9 @@ export const claims: Claim[] = [
     source: from('basics', '第二版', '有多少个消费者就必须传入指定个 None值'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['sentinel', 'termination'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.oneSentinelPerConsumer,
   },
   {
     id: 'producer-consumer.falsy-test-as-sentinel',
@@ -56,10 +56,9 @@ export const claims: Claim[] = [
       evidence: 'python3 3.11.7: a consumer with `if not data: break` fed 1, 0, 2, None consumes 1, stops at 0, and 2 is left in the queue',
     },
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['sentinel', 'latent-bug'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.falsySentinel,
   },
   {
     id: 'producer-consumer.joinable-queue-daemon-consumers',
@@ -68,10 +67,9 @@ export const claims: Claim[] = [
     source: from('basics', '第三版', '# 将消费者进程设置为守护进程'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'joinable-queue'],
+    capabilities: ['processes', 'programs', 'joinable-queue'],
     tags: ['joinable-queue', 'daemon', 'termination', 'also:002-JoinableQueue-version', 'see:queue.join-waits-for-task-done'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.joinableDaemonConsumers,
   },
   {
     id: 'producer-consumer.many-producers-many-consumers',
@@ -80,10 +78,9 @@ export const claims: Claim[] = [
     source: from('basics', '第三版', '- 多生产者多消费者模型'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'joinable-queue'],
+    capabilities: ['processes', 'programs', 'joinable-queue'],
     tags: ['exactly-once', 'also:002-一个生产者对应多个消费者'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.manyProducersManyConsumers,
   },
   {
     id: 'producer-consumer.consumer-get-timeout',
@@ -92,10 +89,9 @@ export const claims: Claim[] = [
     source: from('networking', '25. 生产者消费者模型', 'ret = q.get(timeout=5)'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['timeout', 'termination'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.consumerGetTimeout,
   },
   {
     id: 'producer-consumer.manager-queue-bounded',
@@ -104,10 +100,9 @@ export const claims: Claim[] = [
     source: from('procThreadCoro', '使用多进程multiprocessing.Process和队列multiprocessing.Queue实现', 'q = m.Queue(5)'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'managers', 'queue'],
+    capabilities: ['processes', 'programs', 'managers', 'queue'],
     tags: ['manager', 'maxsize', 'cpython-observed:5 of 8 puts done before any get'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.managerQueueBounded,
   },
   {
     id: 'producer-consumer.passed-queue-is-the-same',
@@ -116,10 +111,9 @@ export const claims: Claim[] = [
     source: from('procThreadCoro', '使用多进程multiprocessing.Process和队列multiprocessing.Queue实现', '# 这样传入的q保证了都是全局变量中同一个q'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'see:ipc.queue-must-be-passed-as-argument'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.passedQueueIsTheSame,
   },
   {
     id: 'producer-consumer.child-copies-objects',
@@ -128,10 +122,9 @@ export const claims: Claim[] = [
     source: from('procThreadCoro', '使用多进程multiprocessing.Process和队列multiprocessing.Queue实现', '拷贝的不是引用，而是创建新对象'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['memory', 'copy', 'see:process.memory-isolated'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.childCopies,
   },
   {
     id: 'producer-consumer.arguments-are-references',
@@ -145,10 +138,9 @@ export const claims: Claim[] = [
       evidence: 'python3 3.11.7 (fork): lst = [1]; Process(target=lambda l: l.append(99), args=(lst,)) -> child sees [1, 99], parent still [1]; the same with a Manager list -> parent sees the append',
     },
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['memory', 'copy'],
-    status: 'pending',
-    plannedIn: 4,
+    check: pcPrograms.childCopies,
   },
   {
     id: 'producer-consumer.solves-most-problems',

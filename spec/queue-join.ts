@@ -1,4 +1,4 @@
-import type { Claim } from './claim';
+import { threadsOrTasks, type Claim } from './claim';
 import { from } from './sources';
 import { op, scenario, thread } from './dsl';
 import { all, checkEvery, expect, expectBefore, expectCompleted, expectError, expectReturnedAfter, expectValue, expectValues, find } from './judging';
@@ -22,7 +22,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'joinable-queue'],
     tags: ['join', 'doc-error'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('the queue is empty but its item is not done', {
           objects: { q: { type: 'queue', joinable: true } },
@@ -38,7 +38,7 @@ export const claims: Claim[] = [
         expectReturnedAfter(find(run, 'main', 'join_queue'), find(run, 'worker', 'task_done'), 'join must wait for task_done even though the queue was empty');
       },
       'the queue was empty, yet join returned only after task_done',
-    ),
+    )),
   },
   {
     id: 'queue.join-blocks-until-all-done',
@@ -49,7 +49,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'joinable-queue'],
     tags: ['join'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('a producer joins while a consumer processes three items', {
           objects: { q: { type: 'queue', joinable: true } },
@@ -64,7 +64,7 @@ export const claims: Claim[] = [
         expectReturnedAfter(find(run, 'producer', 'join_queue'), find(run, 'consumer', 'task_done', 2), 'join must wait for the last task_done');
       },
       'join returned only after the third task_done',
-    ),
+    )),
   },
   {
     id: 'queue.task-done-too-many-raises',
@@ -75,7 +75,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'joinable-queue'],
     tags: ['errors'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('one item, two task_done calls', {
           objects: { q: { type: 'queue', joinable: true } },
@@ -89,7 +89,7 @@ export const claims: Claim[] = [
         expect(find(run, 'main', 'join_queue').outcome === 'ok', 'join after the error did not return: the failed task_done corrupted the count');
       },
       'the second task_done raised ValueError and the count stayed consistent',
-    ),
+    )),
   },
   {
     id: 'queue.producer-does-not-wait-for-consumer',
@@ -100,7 +100,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['producer-consumer', 'also:001-§11', 'also:003-§25'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('a fast producer and a slow consumer over an unbounded queue', {
           objects: { q: { type: 'queue', maxsize: 0 } },
@@ -117,7 +117,7 @@ export const claims: Claim[] = [
         expectBefore(find(run, 'producer', 'mark'), gets[2], 'the producer must finish while the consumer is still working');
       },
       'the producer finished before the consumer had taken its third item, and nothing was lost or reordered',
-    ),
+    )),
   },
   {
     id: 'queue.bounded-queue-balances',
@@ -128,7 +128,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['producer-consumer', 'maxsize'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('Queue(2), eight items, a slow consumer', {
           objects: { q: { type: 'queue', maxsize: 2 } },
@@ -146,6 +146,6 @@ export const claims: Claim[] = [
         }
       },
       'each put beyond the first two waited for the consumer',
-    ),
+    )),
   },
 ];

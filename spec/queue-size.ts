@@ -1,4 +1,4 @@
-import type { Claim } from './claim';
+import { threadsOrTasks, type Claim } from './claim';
 import { from } from './sources';
 import { op, scenario, thread } from './dsl';
 import { all, checkEvery, expect, expectCompleted, expectError, expectValue, expectValues, find } from './judging';
@@ -15,7 +15,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['state'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('the document\'s sequence: put 12, alex, {age: 15}; get', {
           objects: { q: { type: 'queue', maxsize: 0 } },
@@ -29,7 +29,7 @@ export const claims: Claim[] = [
         expectValue(find(run, 'main', 'full'), false);
       },
       'get → 12, qsize → 2, empty → False, full → False',
-    ),
+    )),
   },
   {
     id: 'queue.full-then-empty',
@@ -40,7 +40,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['state', 'maxsize'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('Queue(3): put ×3, full, get ×3, empty', {
           objects: { q: { type: 'queue', maxsize: 3 } },
@@ -53,7 +53,7 @@ export const claims: Claim[] = [
         expectValue(find(run, 'main', 'empty'), true);
       },
       'full() was True after three puts and empty() True after three gets',
-    ),
+    )),
   },
   {
     id: 'queue.unbounded-below-one',
@@ -64,7 +64,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['maxsize'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [0, -1].map((maxsize) =>
         scenario(`Queue(${maxsize}) takes 500 non-blocking puts`, {
           objects: { q: { type: 'queue', maxsize } },
@@ -78,7 +78,7 @@ export const claims: Claim[] = [
         expectValue(find(run, 'main', 'qsize'), 500);
       },
       'every put_nowait succeeded and full() stayed False',
-    ),
+    )),
   },
   {
     id: 'queue.put-blocks-when-full-not-empty',
@@ -94,7 +94,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['blocking', 'doc-error'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('put into an empty Queue(1), then into the full one', {
           objects: { q: { type: 'queue', maxsize: 1 } },
@@ -110,7 +110,7 @@ export const claims: Claim[] = [
         expectError(find(run, 'main', 'put', 1), 'Full');
       },
       'the put into the empty queue returned at once; the put into the full queue blocked until its timeout',
-    ),
+    )),
   },
   {
     id: 'queue.list-not-thread-safe',

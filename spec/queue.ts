@@ -1,4 +1,4 @@
-import type { Claim } from './claim';
+import { threadsOrTasks, type Claim } from './claim';
 import { from } from './sources';
 import { op, scenario, thread } from './dsl';
 import { all, checkEvery, expectCompleted, expectError, expectReturnedAfter, expectValue, expectValues, expectWaited, find, holds } from './judging';
@@ -22,7 +22,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['order', 'also:003-§23'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('one thread: 1, 2, 太白', {
           objects: Q('fifo', 3),
@@ -39,7 +39,7 @@ export const claims: Claim[] = [
         holds(checkScenarioQueueOrder(run.history, s, 'q', { drained: true }));
       },
       'items came out in the order they were put',
-    ),
+    )),
   },
   {
     id: 'queue.lifo-order',
@@ -50,7 +50,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lifo-queue'],
     tags: ['order', 'blocking'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('put 1, 3, barry; get four times (the fourth "夯住")', {
           objects: Q('lifo', 0),
@@ -65,7 +65,7 @@ export const claims: Claim[] = [
         expectWaited(fourth, 3, s);
       },
       'barry, 3, 1, then the fourth get blocked until its timeout',
-    ),
+    )),
   },
   {
     id: 'queue.priority-lowest-first',
@@ -76,7 +76,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'priority-queue'],
     tags: ['order', 'also:001-§11'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('the document\'s three messages', {
           objects: Q('priority', 3),
@@ -89,7 +89,7 @@ export const claims: Claim[] = [
         holds(checkScenarioQueueOrder(run.history, s, 'q', { drained: true }));
       },
       'the lowest priority number came out first',
-    ),
+    )),
   },
   {
     id: 'queue.put-blocks-when-full',
@@ -100,7 +100,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['blocking', 'maxsize', 'also:004-队列的用法'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('Queue(3): a fourth put waits for a get', {
           objects: Q('fifo', 3),
@@ -116,7 +116,7 @@ export const claims: Claim[] = [
         expectValue(find(run, 'consumer', 'get'), 1);
       },
       'the fourth put returned only after the consumer took an item',
-    ),
+    )),
   },
   {
     id: 'queue.put-nonblocking-raises-full',
@@ -127,14 +127,14 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['errors', 'also:003-§23'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('Queue(1) holding one item', { objects: Q('fifo', 1), actors: [thread('main', [op.put('q', 1), op.put('q', 2, { block: false }), op.qsize('q')])] })],
       (run) => {
         expectError(find(run, 'main', 'put', 1), 'Full');
         expectValue(find(run, 'main', 'qsize'), 1);
       },
       'the non-blocking put raised Full and left the queue unchanged',
-    ),
+    )),
   },
   {
     id: 'queue.put-nonblocking-error-name',
@@ -150,11 +150,11 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['errors', 'doc-error'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('Queue(1) holding one item', { objects: Q('fifo', 1), actors: [thread('main', [op.put('q', 1), op.put('q', 2, { block: false })])] })],
       (run) => expectError(find(run, 'main', 'put', 1), 'Full'),
       'the non-blocking put raised Full, not Empty',
-    ),
+    )),
   },
   {
     id: 'queue.get-nonblocking-raises-empty',
@@ -165,11 +165,11 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['errors', 'also:003-§23'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('an empty queue', { objects: Q('fifo', 0), actors: [thread('main', [op.get('q', { block: false })])] })],
       (run) => expectError(find(run, 'main', 'get'), 'Empty'),
       'the non-blocking get raised Empty',
-    ),
+    )),
   },
   {
     id: 'queue.get-blocks-when-empty',
@@ -180,7 +180,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['blocking', 'also:001-§11'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('a consumer waits for a late producer', {
           objects: Q('fifo', 3),
@@ -194,7 +194,7 @@ export const claims: Claim[] = [
         expectReturnedAfter(got, find(run, 'producer', 'put'), 'the get must wait for the put');
       },
       'the get returned the item only after it was put',
-    ),
+    )),
   },
   {
     id: 'queue.put-nowait-raises-full',
@@ -205,7 +205,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['errors'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('Queue(3) after three puts (the document\'s sequence)', {
           objects: Q('fifo', 3),
@@ -217,7 +217,7 @@ export const claims: Claim[] = [
         expectValue(find(run, 'main', 'full'), true);
       },
       'put_nowait raised Full and full() was True',
-    ),
+    )),
   },
   {
     id: 'queue.get-nowait-on-empty',
@@ -233,14 +233,14 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['errors', 'doc-error'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('full, then drained', { objects: Q('fifo', 2), actors: [thread('main', [op.put('q', 1), op.put('q', 2), op.getNowait('q'), op.getNowait('q'), op.getNowait('q')])] })],
       (run) => {
         expectValues(all(run, 'get_nowait').slice(0, 2), [1, 2], 'get_nowait on a full queue');
         expectError(find(run, 'main', 'get_nowait', 2), 'Empty');
       },
       'get_nowait returned items from a full queue and raised Empty only when it was empty',
-    ),
+    )),
   },
   {
     id: 'queue.get-nowait-takes-no-argument',
@@ -266,7 +266,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['timeout', 'errors'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [scenario('Queue(3) full; put(333, timeout=3)', { objects: Q('fifo', 3), actors: [thread('main', [op.put('q', 'alex'), op.put('q', { count: 1 }), op.put('q', 22), op.put('q', 333, { timeout: 3 })])] })],
       (run, s) => {
         const late = find(run, 'main', 'put', 3);
@@ -274,7 +274,7 @@ export const claims: Claim[] = [
         expectWaited(late, 3, s);
       },
       'the put waited its timeout and raised Full',
-    ),
+    )),
   },
   {
     id: 'queue.get-timeout-raises-empty',
@@ -285,7 +285,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'queue'],
     tags: ['timeout', 'errors'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('nothing arrives: get(timeout=2)', { objects: Q(), actors: [thread('main', [op.get('q', { timeout: 2 })])] }),
         scenario('an item arrives after 1 unit: get(timeout=10)', {
@@ -305,6 +305,6 @@ export const claims: Claim[] = [
         }
       },
       'get(timeout) raised Empty after its timeout and returned an item that came in time',
-    ),
+    )),
   },
 ];

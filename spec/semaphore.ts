@@ -1,9 +1,10 @@
-import type { Claim } from './claim';
+import { threadsOrTasks, type Claim } from './claim';
 import { from } from './sources';
 import { op, scenario, thread, threads, withLock } from './dsl';
 import { all, checkEvery, expect, expectCompleted, expectError, expectReturnedAfter, expectValues, find, holds } from './judging';
 import { checkSemaphoreConcurrency } from '../harness/checkers/concurrency';
 import { checkScenarioMutualExclusion } from '../harness/checkers/mutual-exclusion';
+import * as syncPrograms from './checks/sync-programs';
 
 /** threading.Semaphore and BoundedSemaphore, and the documents' process-level semaphore program. */
 
@@ -19,7 +20,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'semaphore'],
     tags: ['concurrency-limit', 'also:004-信号量'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('20 threads visit a Semaphore(4) for 1–3 units each', {
           objects: { sm: { type: 'semaphore', value: 4 } },
@@ -31,7 +32,7 @@ export const claims: Claim[] = [
         holds(checkSemaphoreConcurrency(run.history, s, 'sm'));
       },
       'never more than 4 holders, and 4 at once was reached',
-    ),
+    )),
   },
   {
     id: 'semaphore.limits-thread-concurrency',
@@ -42,7 +43,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'semaphore'],
     tags: ['concurrency-limit'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('100 threads, Semaphore(5), each inside for 5 units', {
           timeUnitMs: 10,
@@ -56,7 +57,7 @@ export const claims: Claim[] = [
         holds(checkSemaphoreConcurrency(run.history, s, 'semaphore'));
       },
       'never more than 5 of the 100 threads inside, and 5 reached',
-    ),
+    )),
   },
   {
     id: 'semaphore.acquire-blocks-at-zero',
@@ -67,7 +68,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'semaphore'],
     tags: ['blocking'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('Semaphore(2): a third thread waits for a release', {
           objects: { s: { type: 'semaphore', value: 2 } },
@@ -83,7 +84,7 @@ export const claims: Claim[] = [
         expectReturnedAfter(find(run, 'c', 'acquire'), find(run, 'a', 'release'), 'the third acquire must wait for a release');
       },
       'the third acquire returned only after a release',
-    ),
+    )),
   },
   {
     id: 'semaphore.counter-arithmetic',
@@ -94,7 +95,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'semaphore'],
     tags: ['counter'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('Semaphore(2): acquire ×3, release, acquire ×2 (non-blocking)', {
           objects: { s: { type: 'semaphore', value: 2 } },
@@ -103,7 +104,7 @@ export const claims: Claim[] = [
       ],
       (run) => expectValues(all(run, 'acquire'), [true, true, false, true, false], 'non-blocking acquires'),
       'True, True, False; after one release True, False',
-    ),
+    )),
   },
   {
     id: 'semaphore.bounded-over-release-raises',
@@ -114,7 +115,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'bounded-semaphore'],
     tags: ['errors'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('BoundedSemaphore(2): acquire, release, release', {
           objects: { s: { type: 'bounded-semaphore', value: 2 } },
@@ -128,7 +129,7 @@ export const claims: Claim[] = [
         expectValues(all(run, 'acquire').slice(1), [true, true, false], 'acquires after the failed release');
       },
       'the extra release raised ValueError and left the counter at its initial value',
-    ),
+    )),
   },
   {
     id: 'semaphore.plain-release-unchecked',
@@ -139,7 +140,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'semaphore'],
     tags: ['counter'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('Semaphore(1): release, then acquire ×3 (non-blocking)', {
           objects: { s: { type: 'semaphore', value: 1 } },
@@ -151,7 +152,7 @@ export const claims: Claim[] = [
         expectValues(all(run, 'acquire'), [true, true, false], 'acquires');
       },
       'the unmatched release succeeded and added a permit',
-    ),
+    )),
   },
   {
     id: 'semaphore.like-a-queue',
@@ -195,7 +196,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads', 'lock', 'semaphore'],
     tags: ['concurrency-limit'],
-    check: checkEvery(
+    check: threadsOrTasks(checkEvery(
       [
         scenario('six threads share a Lock while six others share a Semaphore(3)', {
           objects: { lock: { type: 'lock' }, sem: { type: 'semaphore', value: 3 } },
@@ -208,7 +209,7 @@ export const claims: Claim[] = [
         holds(checkSemaphoreConcurrency(run.history, s, 'sem'));
       },
       'the lock had one holder at a time and the semaphore up to three',
-    ),
+    )),
   },
   {
     id: 'semaphore.ktv-processes',
@@ -217,10 +218,9 @@ export const claims: Claim[] = [
     source: from('basics', '信号量', '# 最多允许4个对象拿到锁'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'semaphore'],
+    capabilities: ['processes', 'programs', 'semaphore'],
     tags: ['processes', 'program'],
-    status: 'pending',
-    plannedIn: 4,
+    check: syncPrograms.ktvProgram,
   },
 ];
 

@@ -1,13 +1,14 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as stream from './checks/tcp-stream';
+import * as connection from './checks/tcp-connection';
 
 /**
  * TCP stream sockets: the connection workflow, the byte stream without message boundaries
  * ("粘包"), empty sends and reads, peers that vanish, TIME_WAIT and SO_REUSEADDR, and the TCP
- * column of the documents' TCP/UDP table. All checks belong to issue 3 (networking).
+ * column of the documents' TCP/UDP table. The checks are in checks/tcp-stream.ts and checks/tcp-connection.ts.
  */
 
-const pending = { status: 'pending', plannedIn: 3 } as const;
 
 export const claims: Claim[] = [
   {
@@ -19,7 +20,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['workflow', 'also:001-六', 'also:003-单个客服单次通信'],
-    ...pending,
+    check: stream.workflow,
   },
   {
     id: 'tcp.socket-defaults',
@@ -30,7 +31,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['workflow', 'defaults'],
-    ...pending,
+    check: stream.socketDefaults,
   },
   {
     id: 'tcp.recv-at-most-n',
@@ -41,7 +42,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['recv', 'boundaries'],
-    ...pending,
+    check: stream.recvAtMostN,
   },
   {
     id: 'tcp.recv-blocks',
@@ -52,7 +53,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['recv', 'blocking', 'also:003-12'],
-    ...pending,
+    check: stream.recvBlocks,
   },
   {
     id: 'tcp.no-boundaries',
@@ -63,7 +64,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['sticky-packets', 'boundaries', 'also:003-数据无边界', 'also:003-面向字节流', 'also:001-接收方不知道消息之间的界限'],
-    ...pending,
+    check: stream.noBoundaries,
   },
   {
     id: 'tcp.late-reader-merges',
@@ -74,7 +75,7 @@ export const claims: Claim[] = [
     level: 'SHOULD',
     capabilities: ['tcp'],
     tags: ['sticky-packets', 'boundaries', 'receive-buffer'],
-    ...pending,
+    check: stream.lateReaderMerges,
   },
   {
     id: 'tcp.large-send-several-recv',
@@ -89,7 +90,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['sticky-packets', 'recv'],
-    ...pending,
+    check: stream.largeSendSeveralRecv,
   },
   {
     id: 'tcp.unread-tail-bleeds',
@@ -100,7 +101,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['sticky-packets', 'remote-command', 'also:003-执行远端命令'],
-    ...pending,
+    check: stream.unreadTailBleeds,
   },
   {
     id: 'tcp.sender-side-coalescing',
@@ -131,7 +132,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['sticky-packets', 'nagle', 'also:001-TCP为提高传输效率'],
-    ...pending,
+    check: stream.nagleAttribution,
   },
   {
     id: 'tcp.partial-message-visible',
@@ -150,7 +151,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp', 'threads'],
     tags: ['sticky-packets', 'boundaries'],
-    ...pending,
+    check: stream.partialMessageVisible,
   },
   {
     id: 'tcp.reliable-ordered',
@@ -161,7 +162,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['reliability', 'order', 'also:003-提供可靠的通信服务', 'also:003-保证数据顺序'],
-    ...pending,
+    check: stream.reliableOrdered,
   },
   {
     id: 'tcp.ack-clears-send-buffer',
@@ -183,7 +184,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['send-buffer', 'receive-buffer'],
-    ...pending,
+    check: stream.sendReturnsBeforeRecv,
   },
   {
     id: 'tcp.empty-send',
@@ -194,7 +195,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['empty-message', 'blocking'],
-    ...pending,
+    check: connection.emptySend,
   },
   {
     id: 'tcp.empty-recv-means-closed',
@@ -205,7 +206,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['empty-message', 'close', 'also:002', 'also:004'],
-    ...pending,
+    check: connection.emptyRecvMeansClosed,
   },
   {
     id: 'tcp.connection-reset',
@@ -224,7 +225,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['close', 'platform-specific', 'doc-bug', 'also:003-执行远端命令', 'also:003-9'],
-    ...pending,
+    check: connection.connectionReset,
   },
   {
     id: 'tcp.address-in-use',
@@ -235,7 +236,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp', 'reuseaddr-control'],
     tags: ['time-wait', 'reuseaddr', 'platform-specific'],
-    ...pending,
+    check: connection.addressInUse,
   },
   {
     id: 'tcp.reuseaddr-allows-rebind',
@@ -246,7 +247,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['time-wait', 'reuseaddr', 'platform-specific', 'also:000', 'also:002', 'also:001-解决方案'],
-    ...pending,
+    check: connection.reuseaddrAllowsRebind,
   },
   {
     id: 'tcp.connection-oriented',
@@ -257,7 +258,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['table', 'connection', 'also:003-三次握手'],
-    ...pending,
+    check: connection.connectionOriented,
   },
   {
     id: 'tcp.one-to-one',
@@ -268,7 +269,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['table', 'connection'],
-    ...pending,
+    check: connection.oneToOne,
   },
   {
     id: 'tcp.flow-control',
@@ -279,7 +280,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['tcp'],
     tags: ['table', 'flow-control'],
-    ...pending,
+    check: stream.flowControl,
   },
   {
     id: 'tcp.slower-than-udp',

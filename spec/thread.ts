@@ -1,10 +1,11 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as threadLifeCycle from './checks/thread-life-cycle';
 
 /**
  * threading.Thread life-cycle: starting, joining, daemon threads, names, shared memory, the
- * legacy camelCase API, and what a process can do to its threads. Executable claims belong
- * to issue 4 (thread life-cycle) except the start-cost comparison (issue 8, workload).
+ * legacy camelCase API, and what a process can do to its threads (checks/thread-life-cycle.ts);
+ * the start-cost comparison belongs to issue 8 (workload).
  */
 export const claims: Claim[] = [
   {
@@ -14,10 +15,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '6、\u00a0线程的两种调用方式', '继承方式调用线程'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['start', 'subclass', 'also:003-§27'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.twoWaysToStart,
   },
   {
     id: 'thread.subclass-default-name',
@@ -26,12 +26,11 @@ export const claims: Claim[] = [
     source: from('networking', '27. 开启线程的两种方式', 'Thread-1 is running'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     // The document's printed name is for a subclass, which CPython 3.11 still names Thread-1;
     // since 3.10 a Thread(target=task) without a name is called 'Thread-1 (task)' instead.
     tags: ['name', 'py3.10:target-threads-named-Thread-N (target)'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.subclassDefaultName,
   },
   {
     id: 'thread.starts-promptly',
@@ -40,10 +39,9 @@ export const claims: Claim[] = [
     source: from('networking', '27. 开启线程的两种方式', '子线程 is running'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['start', 'ordering', 'contrast:process-start-returns-at-once', 'cpython-observed:child first in 200 of 200 runs'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.startsPromptly,
   },
   {
     id: 'thread.join-blocks-caller',
@@ -54,8 +52,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads'],
     tags: ['join', 'also:003-§28-子进程...-then-111'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.joinBlocksCaller,
   },
   {
     id: 'thread.daemon-before-start',
@@ -64,10 +61,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '6、\u00a0线程的两种调用方式', '将线程生命为守护线程,必须在start()方法调用之前设置'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['daemon', 'cpython:RuntimeError cannot set daemon status of active thread'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.daemonBeforeStart,
   },
   {
     id: 'thread.setdaemon-deprecated',
@@ -96,10 +92,9 @@ export const claims: Claim[] = [
       evidence: 'python3 3.11.7: main starts a non-daemon thread that sleeps 2 s and prints; main code ends at once; the thread prints after 2 s and the process exits with status 0. CPython docs: "The entire Python program exits when no alive non-daemon threads are left"',
     },
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['daemon', 'exit'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.nonDaemonDoesNotHang,
   },
   {
     id: 'thread.main-waits-for-non-daemon',
@@ -108,10 +103,9 @@ export const claims: Claim[] = [
     source: from('networking', '30. 守护线程', '# 主线程 : 在所有非守护线程结束之后才结束'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['daemon', 'exit', 'also:001-如果子线程未完成,则主线程会等待子线程完成后再退出'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.mainWaitsForNonDaemon,
   },
   {
     id: 'thread.daemon-ends-with-main',
@@ -120,10 +114,9 @@ export const claims: Claim[] = [
     source: from('networking', '30. 守护线程', '# 守护进程 : 在主进程结束之后立即结束'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['daemon', 'exit', 'also:001-只要主线程完成了,不管子线程是否完成,都要和主线程一起退出'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.daemonEndsWithMain,
   },
   {
     id: 'thread.shared-memory',
@@ -132,10 +125,9 @@ export const claims: Claim[] = [
     source: from('networking', '28. 线程与进程的对比', 'print(x) # 0'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'cell'],
     tags: ['memory', 'also:001-多个线程共享内存', 'also:003-§26-同一进程下的线程之间数据可以共享'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.sharedMemory,
   },
   {
     id: 'thread.same-pid',
@@ -144,10 +136,9 @@ export const claims: Claim[] = [
     source: from('networking', '28. 线程与进程的对比', '# 线程从属于进程'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['pid'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.samePid,
   },
   {
     id: 'thread.threads-run-concurrently',
@@ -158,8 +149,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads'],
     tags: ['overlap'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.threadsRunConcurrently,
   },
   {
     id: 'thread.process-can-kill-thread',
@@ -213,11 +203,10 @@ export const claims: Claim[] = [
     source: from('netStyle', '6、\u00a0线程的两种调用方式', '正在运行指线程启动后-结束前,不包括启动前和终止后的线程'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     // 003 says enumerate returns "all threads"; 001's narrower wording is the accurate one.
     tags: ['enumerate', 'active_count', 'also:001-activeCount-equals-len-enumerate', 'also:003-§29-active_count-包括主线程', 'also:003-§29-所有线程的列表对象'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.enumerateLiveOnly,
   },
   {
     id: 'thread.main-thread-name',
@@ -226,10 +215,9 @@ export const claims: Claim[] = [
     source: from('networking', '29. 线程的其他方法', 'print(threading.current_thread().name) # MainThread  -这里是主线程'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['name', 'current_thread'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.mainThreadName,
   },
   {
     id: 'thread.is-alive-while-running',
@@ -240,8 +228,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['threads'],
     tags: ['is_alive'],
-    status: 'pending',
-    plannedIn: 4,
+    check: threadLifeCycle.isAliveWhileRunning,
   },
   {
     id: 'thread.cheaper-to-start-than-process',

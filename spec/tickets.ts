@@ -1,10 +1,11 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as ticketPrograms from './checks/ticket-programs';
 
 /**
  * The ticket-grabbing programs: processes buying from a JSON file with and without a lock,
- * and the queue-based variants (10 wristbands for 100 buyers, one ticket for five). The
- * unlocked race belongs to issue 9 (racy/stress); the other programs to issue 4.
+ * and the queue-based variants (10 wristbands for 100 buyers, one ticket for five), each run as
+ * an example program (impl/examples/tickets-*.ts, checks/ticket-programs.ts).
  */
 export const claims: Claim[] = [
   {
@@ -14,10 +15,9 @@ export const claims: Claim[] = [
     source: from('basics', '多进程实现抢票', '- 没有加锁的情况(数据不安全)'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'fs'],
+    capabilities: ['processes', 'programs', 'fs'],
     tags: ['race', 'racy', 'lost-update', 'also:004-output-2-抢到了票-还剩余-2', 'cpython-observed:9-10 sales of 5 tickets, sometimes a JSONDecodeError from reading a half-written file'],
-    status: 'pending',
-    plannedIn: 9,
+    check: ticketPrograms.unlockedFileOversells,
   },
   {
     id: 'tickets.locked-file-never-oversells',
@@ -26,10 +26,9 @@ export const claims: Claim[] = [
     source: from('basics', '多进程实现抢票', '- 加锁的情形(保证了数据的安全)'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'lock', 'fs'],
+    capabilities: ['processes', 'programs', 'lock', 'fs'],
     tags: ['mutual-exclusion', 'see:lock.processes-one-writer-at-a-time'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ticketPrograms.lockedFileNeverOversells,
   },
   {
     id: 'tickets.query-outside-lock',
@@ -38,10 +37,9 @@ export const claims: Claim[] = [
     source: from('procThreadCoro', '使用Process实现', 'mutex.acquire()'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'lock', 'fs'],
+    capabilities: ['processes', 'programs', 'lock', 'fs'],
     tags: ['mutual-exclusion', 'also:003-§22-search()-outside-lock'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ticketPrograms.queryOutsideLock,
   },
   {
     id: 'tickets.disk-not-isolated',
@@ -50,10 +48,9 @@ export const claims: Claim[] = [
     source: from('networking', '22. 互斥锁', '# 多进程原则上是不能互相通信的,它们在内存级别数据隔离的.不代表磁盘上数据隔离.'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'fs'],
+    capabilities: ['processes', 'programs', 'fs'],
     tags: ['isolation', 'file', 'also:003-它们可以共同操作一个文件'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ticketPrograms.diskNotIsolated,
   },
   {
     id: 'tickets.ten-of-hundred-nonblocking-put',
@@ -62,10 +59,9 @@ export const claims: Claim[] = [
     source: from('networking', '24. 进程之间的通信实例', '# 小米:抢手环4.预期发售10个.'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
-    tags: ['queue', 'maxsize', 'put-nonblocking', 'cpython-observed:10 winners in 3 of 3 runs'],
-    status: 'pending',
-    plannedIn: 4,
+    capabilities: ['processes', 'programs', 'queue'],
+    tags: ['queue', 'maxsize', 'put-nonblocking', 'cpython-observed:10 winners in 3 of 3 runs', 'check:40 buyers, every one tried before the winners are read'],
+    check: ticketPrograms.tenOfHundred,
   },
   {
     id: 'tickets.queue-of-one-as-lock',
@@ -74,10 +70,9 @@ export const claims: Claim[] = [
     source: from('networking', '25. 生产者消费者模型', '一张票五人抢购'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'mutual-exclusion', 'cpython-observed:1 success of 5 in 3 of 3 runs (with the code fixed)'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ticketPrograms.queueOfOneAsLock,
   },
   {
     id: 'tickets.one-ticket-code-does-not-run',

@@ -1,13 +1,12 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as checks from './checks/udp';
 
 /**
  * UDP datagram sockets: message boundaries, truncation, empty datagrams, connectionless use,
- * one socket for many peers, and the UDP column of the documents' TCP/UDP table. All checks
- * belong to issue 3 (networking).
+ * one socket for many peers, and the UDP column of the documents' TCP/UDP table. The checks
+ * are in checks/udp.ts.
  */
-
-const pending = { status: 'pending', plannedIn: 3 } as const;
 
 /** 001's numbered headings put a no-break space after the numeral. */
 const STICKY = '八\u00a0什么是粘包?';
@@ -30,8 +29,7 @@ export const claims: Claim[] = [
       'also:003-数据有边界',
       'also:003-面向报文',
     ],
-    status: 'pending',
-    plannedIn: 3,
+    check: checks.noSticking,
   },
   {
     id: 'udp.recvfrom-blocks',
@@ -42,7 +40,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['udp'],
     tags: ['blocking', 'recv'],
-    ...pending,
+    check: checks.recvfromBlocks,
   },
   {
     id: 'udp.oversized-datagram-truncated',
@@ -53,7 +51,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['udp'],
     tags: ['truncation', 'boundaries', 'platform-specific'],
-    ...pending,
+    check: checks.oversizedTruncated,
   },
   {
     id: 'udp.empty-datagram',
@@ -64,7 +62,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['udp'],
     tags: ['empty-message', 'boundaries'],
-    ...pending,
+    check: checks.emptyDatagram,
   },
   {
     id: 'udp.connectionless',
@@ -75,7 +73,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['udp'],
     tags: ['table', 'connection', 'also:001-是无连接的', 'also:001-七-udp服务端'],
-    ...pending,
+    check: checks.connectionless,
   },
   {
     id: 'udp.one-socket-many-peers',
@@ -86,7 +84,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['udp'],
     tags: ['table', 'addressing', 'also:001-由于UDP支持的是一对多的模式', 'also:003-11'],
-    ...pending,
+    check: checks.oneSocketManyPeers,
   },
   {
     id: 'udp.may-drop',
@@ -97,7 +95,7 @@ export const claims: Claim[] = [
     level: 'SHOULD',
     capabilities: ['udp'],
     tags: ['table', 'reliability', 'flow-control', 'also:001-但是会丢数据,不可靠'],
-    ...pending,
+    check: checks.mayDrop,
   },
   {
     id: 'udp.no-order-guarantee',

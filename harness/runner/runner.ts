@@ -4,7 +4,8 @@ import type { Reporter } from '../report/reporter';
 import { DEFAULT_MAX_EVENTS } from './evidence';
 import { RunAborted } from './guarded-run';
 import { REPORT_FORMAT_VERSION, summarize, type ClaimResult, type ImplementationInfo, type RunReport, type Verdict } from './report-model';
-import { runScenarioCheck, type CheckContext } from './scenario-check';
+import { runScenarioCheck, type CheckContext, type CheckOutcome } from './scenario-check';
+import { applicability, type ActorKindChoice } from './actor-kinds';
 
 /**
  * Runs claims against one implementation, one claim at a time, and produces the report. The
@@ -84,6 +85,8 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
       message: decided.message,
       ...(decided.evidence === undefined ? {} : { evidence: decided.evidence }),
       source: claim.source,
+      ...(claim.contest === undefined ? {} : { contest: claim.contest }),
+      ...decided.details,
     };
     results.push(result);
     notify(reporters, (r) => r.onClaimEnd?.(result, index, claims.length));
@@ -115,7 +118,7 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   return report;
 }
 
-type Decision = Pick<ClaimResult, 'verdict' | 'message' | 'evidence'>;
+type Decision = Pick<ClaimResult, 'verdict' | 'message' | 'evidence'> & { details?: CheckOutcome['details'] };
 
 async function decide(claim: Claim, ctx: CheckContext): Promise<Decision> {
   if (claim.kind === 'informational') return { verdict: 'informational', message: claim.reason ?? 'not testable' };
@@ -127,16 +130,25 @@ async function decide(claim: Claim, ctx: CheckContext): Promise<Decision> {
     const contest = claim.contest;
     return { verdict: 'contested', message: contest === undefined ? 'contested' : `the document says: ${contest.says}; actually: ${contest.actually}` };
   }
-  const missing = claim.capabilities.filter((c) => !ctx.implementation.capabilities.has(c));
+  const { missing, kind } = applicability(claim.capabilities, claim.check?.actorKinds, (c) => ctx.implementation.capabilities.has(c));
   if (missing.length > 0) {
     return { verdict: 'not-applicable', message: `${ctx.implementation.name} lacks: ${missing.join(', ')}` };
   }
   if (claim.check === undefined) return { verdict: 'error', message: 'an executable claim without a check' };
   const type: string = claim.check.type;
   if (type !== 'scenario') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
-  const outcome = await runScenarioCheck(claim.check, ctx);
+  const rewritten = kind !== undefined && kind.chosen !== kind.written ? kind : undefined;
+  const outcome = await runScenarioCheck(claim.check, rewritten === undefined ? ctx : { ...ctx, actorKind: rewritten });
   const verdict: Verdict = outcome.verdict;
-  return { verdict, message: outcome.message, ...(outcome.evidence === undefined ? {} : { evidence: outcome.evidence }) };
+  const decision: Decision = { verdict, message: outcome.message, ...(outcome.evidence === undefined ? {} : { evidence: outcome.evidence }), ...(outcome.details === undefined ? {} : { details: outcome.details }) };
+  return rewritten === undefined ? decision : ranAs(decision, rewritten);
+}
+
+/** Says in the verdict that the scenarios ran with another actor kind than they are written with. */
+function ranAs(decision: Decision, kind: ActorKindChoice): Decision {
+  const note = `scenarios written with ${kind.written} actors ran with ${kind.chosen} actors`;
+  const evidence = decision.evidence !== null && typeof decision.evidence === 'object' && !Array.isArray(decision.evidence) ? decision.evidence : decision.evidence === undefined ? {} : { evidence: decision.evidence };
+  return { ...decision, message: `${decision.message} (${note})`, evidence: { ...evidence, actorKind: { written: kind.written, ran: kind.chosen } } };
 }
 
 /** Progress reporting must never stop a run: a reporter's exception is dropped here. */

@@ -1,13 +1,15 @@
 import type { Judgement, ScenarioCheck } from '../../spec/claim';
-import { checkHistogram } from '../checkers/histogram';
+import { buildHistogram, checkHistogram } from '../checkers/histogram';
 import type { Implementation } from '../implementation';
 import type { Json, Scenario } from '../scenario/model';
 import type { ScenarioResult } from '../scenario/result';
 import { validateScenario } from '../scenario/validate';
 import { formatIssues } from '../scenario/validation-issues';
 import { capJson, runEvidence } from './evidence';
-import type { Verdict } from './report-model';
+import type { ClaimResult, Verdict } from './report-model';
 import { RunAborted, runGuarded } from './guarded-run';
+import { withActorKind, type ActorKindChoice } from './actor-kinds';
+import { buildTimeline, representativeRun } from './timeline';
 
 /**
  * Runs a claim's scenario check on an implementation and turns what happened into a verdict.
@@ -24,12 +26,16 @@ export interface CheckContext {
   maxEvents: number;
   /** How long past a scenario's deadline an implementation may take to return. */
   hangGraceMs: number;
+  /** The actor kind the claim's scenarios run with, when it differs from the one they are written with (actor-kinds.ts). */
+  actorKind?: ActorKindChoice;
 }
 
 export interface CheckOutcome {
   verdict: Extract<Verdict, 'pass' | 'fail' | 'error'>;
   message: string;
   evidence?: Json;
+  /** What reports draw: set as far as the check got. */
+  details?: Pick<ClaimResult, 'seed' | 'timelines' | 'outcomes' | 'counterexample' | 'measurements'>;
 }
 
 function describeError(e: unknown): string {
@@ -37,6 +43,13 @@ function describeError(e: unknown): string {
 }
 
 export async function runScenarioCheck(check: ScenarioCheck, ctx: CheckContext): Promise<CheckOutcome> {
+  const outcome = await runScenarios(check, ctx);
+  // A generated scenario records its seed whatever the verdict, so any result can be replayed.
+  if (typeof check.scenarios !== 'function') return outcome;
+  return { ...outcome, details: { ...outcome.details, seed: ctx.seed } };
+}
+
+async function runScenarios(check: ScenarioCheck, ctx: CheckContext): Promise<CheckOutcome> {
   let scenarios: Scenario[];
   try {
     scenarios = typeof check.scenarios === 'function' ? check.scenarios(ctx.seed) : check.scenarios;
@@ -49,6 +62,8 @@ export async function runScenarioCheck(check: ScenarioCheck, ctx: CheckContext):
     if (!valid.ok) return { verdict: 'error', message: `scenario ${i + 1} (${scenarioName(scenario)}) is invalid:\n${formatIssues(valid.issues)}` };
   }
   if (check.outcomes === undefined && check.judge === undefined) return { verdict: 'error', message: 'the check has neither outcomes nor a judge' };
+  // Validated as written; an implementation of another actor kind gets them with its kind (actor-kinds.ts).
+  scenarios = scenarios.map((scenario) => withActorKind(scenario, ctx.actorKind));
 
   const repeat = Math.max(1, Math.round((check.repeat ?? 1) * ctx.repeatScale));
   const runs: ScenarioResult[][] = [];
@@ -71,6 +86,7 @@ export async function runScenarioCheck(check: ScenarioCheck, ctx: CheckContext):
           verdict: 'error',
           message: `the implementation crashed on ${where}: ${result.error ?? 'no reason given'}`,
           evidence: { crashed: runEvidence(scenario.name, r, result, ctx.maxEvents) },
+          details: { timelines: [buildTimeline(scenario, result, r, repeat)] },
         };
       }
       results.push(result);
@@ -100,6 +116,7 @@ function judgeRuns(check: ScenarioCheck, scenarios: Scenario[], runs: ScenarioRe
     }
   }
   const ok = judgements.every((j) => j.judgement.ok);
+  const details = drawingsOf(check, scenarios, runs, judgements.find((j) => j.what === 'judge')?.judgement);
   const message = judgements.map((j) => (judgements.length > 1 ? `${j.what}: ${j.judgement.message}` : j.judgement.message)).join('\n');
   const evidence: { [key: string]: Json } = {
     runs: scenarios.map((s, i) => ({ scenario: s.name, runs: runs[i].length, statuses: countStatuses(runs[i]) })),
@@ -110,7 +127,31 @@ function judgeRuns(check: ScenarioCheck, scenarios: Scenario[], runs: ScenarioRe
     const sample = pickSample(runs);
     if (sample !== undefined) evidence.sample = runEvidence(scenarios[sample.scenario].name, sample.run, runs[sample.scenario][sample.run], ctx.maxEvents);
   }
-  return { verdict: ok ? 'pass' : 'fail', message, evidence };
+  return { verdict: ok ? 'pass' : 'fail', message, evidence, details };
+}
+
+/** Timelines of a representative run per scenario, the outcome histogram, and what the judge found. */
+function drawingsOf(check: ScenarioCheck, scenarios: Scenario[], runs: ScenarioResult[][], judgement: Judgement | undefined): NonNullable<CheckOutcome['details']> {
+  const details: NonNullable<CheckOutcome['details']> = {
+    timelines: scenarios.flatMap((scenario, i) => {
+      if (runs[i].length === 0) return [];
+      const r = representativeRun(runs[i], check.outcomes);
+      return [buildTimeline(scenario, runs[i][r], r, runs[i].length)];
+    }),
+  };
+  if (check.outcomes !== undefined) {
+    const h = buildHistogram(runs.flat(), check.outcomes);
+    const seen = new Set(h.entries.map((e) => e.grade));
+    details.outcomes = {
+      runs: h.runs,
+      entries: h.entries.map((e) => ({ key: e.key, count: e.count, grade: e.grade })),
+      missing: (check.outcomes.mustSee ?? []).filter((g) => !seen.has(g)),
+      describe: { ...check.outcomes.describe },
+    };
+  }
+  if (judgement?.counterexample !== undefined) details.counterexample = judgement.counterexample;
+  if (judgement?.measurements !== undefined) details.measurements = judgement.measurements;
+  return details;
 }
 
 /** The first run that did not complete, else the first run. */

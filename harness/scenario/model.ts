@@ -4,6 +4,8 @@
  * receive exactly these objects, so nothing here may be a function, a class or a cycle.
  */
 
+import type { SocketObjectDecl, SocketOp } from './socket-model';
+
 export const SCENARIO_MODEL_VERSION = 1 as const;
 
 /** A JSON value, as it crosses process and language boundaries. */
@@ -26,7 +28,9 @@ export type ObjectDecl =
   /** `maxsize` < 1 means unbounded, as in CPython. `joinable` asks for task_done/join (always there for thread queues). */
   | { type: 'queue'; order?: QueueOrder; maxsize?: number; joinable?: boolean }
   /** A plain shared number with no synchronisation: the target of racy read-modify-write. */
-  | { type: 'cell'; initial?: number };
+  | { type: 'cell'; initial?: number }
+  /** Declared sockets (tcp-listener, unix-listener, udp-socket): socket-model.ts. */
+  | SocketObjectDecl;
 
 export type ObjectType = ObjectDecl['type'];
 
@@ -72,11 +76,25 @@ export type Op =
   | { op: 'start'; actor: string }
   | { op: 'join'; actor: string; timeout?: number | null }
   | { op: 'is_alive'; actor: string }
+  // process actors only: Process.terminate() (SIGTERM) and Process.exitcode
+  | { op: 'terminate'; actor: string }
+  | { op: 'exitcode'; actor: string }
+  /**
+   * process actors only: runs the implementation's version of a documented example program
+   * (docs/example-programs.md) with `args` and returns its transcript: the records it reported,
+   * its exit, and how many of its processes outlived it. `timeout` (units, counted from the
+   * program's first record) ends a program that would not end by itself.
+   */
+  | { op: 'program'; name: string; args?: { [key: string]: Json }; timeout?: number | null }
   // time and annotation
   | { op: 'sleep'; units: number }
   | { op: 'mark'; label: string; value?: ValueExpr }
   // structure: `repeat` runs `body` `times` times; its events carry the iteration in `path`
-  | { op: 'repeat'; times: number; body: Op[] };
+  | { op: 'repeat'; times: number; body: Op[] }
+  // structure: `when` runs `then` if the value equals `equals` (JSON equality), else `else`; its events carry the branch (0, 1) in `path`
+  | { op: 'when'; value: ValueExpr; equals: Json; then: Op[]; else?: Op[] }
+  // sockets, select and selectors: socket-model.ts
+  | SocketOp;
 
 export type OpName = Op['op'];
 

@@ -1,4 +1,5 @@
 import type { ObjectType, OpName } from './model';
+import { SOCKET_OBJECT_FIELDS, SOCKET_OP_SIGNATURES, type SocketChoiceKind } from './socket-signatures';
 
 /**
  * What each operation of the scenario model accepts, as data: the validator, the JSON Schema
@@ -32,7 +33,32 @@ export type FieldKind =
   /** a non-empty string */
   | 'label'
   /** a nested op list */
-  | 'body';
+  | 'body'
+  // sockets (socket-model.ts)
+  /** a declared socket object (of the signature's `targets` types) or a socket register of the actor */
+  | 'socket'
+  /** a list of 'socket's */
+  | 'socket-list'
+  /** a register the op stores a socket into */
+  | 'socket-register'
+  /** a register holding a selector (written by `selector`) */
+  | 'selector'
+  /** a register the op stores a selector into */
+  | 'selector-register'
+  /** a BytesExpr */
+  | 'bytes'
+  /** an AddressExpr */
+  | 'address'
+  /** a byte count: an integer from 0 to MAX_SCENARIO_BYTES */
+  | 'byte-count'
+  /** any safe integer */
+  | 'integer'
+  /** a non-empty list of selector events */
+  | 'selector-events'
+  /** op lists by name (selector_select's handlers) */
+  | 'handlers'
+  /** one of SOCKET_CHOICES[kind] */
+  | SocketChoiceKind;
 
 export interface OpSignature {
   required: Readonly<Record<string, FieldKind>>;
@@ -76,12 +102,20 @@ export const OP_SIGNATURES: Readonly<Record<OpName, OpSignature>> = {
   start: { required: { actor: 'actor' }, optional: {} },
   join: { required: { actor: 'actor' }, optional: { timeout: 'timeout' } },
   is_alive: { required: { actor: 'actor' }, optional: {} },
+  terminate: { required: { actor: 'actor' }, optional: {} },
+  exitcode: { required: { actor: 'actor' }, optional: {} },
+  program: { required: { name: 'label' }, optional: { args: 'json', timeout: 'timeout' } },
   sleep: { required: { units: 'units' }, optional: {} },
   mark: { required: { label: 'label' }, optional: { value: 'value' } },
   repeat: { required: { times: 'count', body: 'body' }, optional: {} },
+  when: { required: { value: 'value', equals: 'json', then: 'body' }, optional: { else: 'body' } },
+  ...SOCKET_OP_SIGNATURES,
 };
 
 export const OP_NAMES = Object.keys(OP_SIGNATURES) as OpName[];
+
+/** Ops only a process actor can perform (a thread cannot be terminated, has no exit code). */
+export const PROCESS_ONLY_OPS: readonly OpName[] = ['terminate', 'exitcode', 'program'];
 
 /** Object types whose `release` takes a count. */
 export const COUNTED_RELEASE: readonly ObjectType[] = SEMAPHORES;
@@ -97,6 +131,7 @@ export const OBJECT_FIELDS: Readonly<Record<ObjectType, readonly string[]>> = {
   barrier: ['parties'],
   queue: ['order', 'maxsize', 'joinable'],
   cell: ['initial'],
+  ...SOCKET_OBJECT_FIELDS,
 };
 
 export const OBJECT_TYPES = Object.keys(OBJECT_FIELDS) as ObjectType[];

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { SCENARIO_MODEL_VERSION, type Json, type ObjectType } from './model';
 import { MAX_REPEAT_TIMES } from './validate-ops';
 import { OBJECT_FIELDS, OBJECT_TYPES, OP_NAMES, OP_SIGNATURES, type FieldKind } from './op-signatures';
+import { SOCKET_DEFS, SOCKET_FIELD_SCHEMAS, SOCKET_OBJECT_FIELD_SCHEMAS } from './socket-schema';
 
 /**
  * The JSON Schema (draft 2020-12) of the scenario model, generated from the same tables the
@@ -32,6 +33,7 @@ const FIELD_SCHEMAS: Record<FieldKind, Json> = {
   units: { type: 'number', minimum: 0 },
   label: name,
   body: { type: 'array', items: ref('op') },
+  ...SOCKET_FIELD_SCHEMAS,
 };
 
 const OBJECT_FIELD_SCHEMAS: Record<string, Json> = {
@@ -42,6 +44,7 @@ const OBJECT_FIELD_SCHEMAS: Record<string, Json> = {
   maxsize: { type: 'integer', description: '< 1 means unbounded' },
   joinable: { type: 'boolean' },
   initial: { type: 'number' },
+  ...SOCKET_OBJECT_FIELD_SCHEMAS,
 };
 
 const OBJECT_REQUIRED: Partial<Record<ObjectType, string[]>> = { barrier: ['parties'] };
@@ -89,6 +92,7 @@ export function scenarioJsonSchema(): Json {
       },
     },
     op: { oneOf: OP_NAMES.map((op) => ref(`op.${op}`)) },
+    ...SOCKET_DEFS,
   };
   for (const type of OBJECT_TYPES) defs[`object.${type}`] = objectSchema(type);
   for (const op of OP_NAMES) defs[`op.${op}`] = opSchema(op);

@@ -1,7 +1,8 @@
 import type { ActorKind, ObjectDecl } from './model';
 import { isFiniteNumber, isJson, isNonEmptyString, isRecord, listWords, withArticle } from './json-shape';
-import { COUNTED_RELEASE, OP_NAMES, OP_SIGNATURES, type FieldKind, type OpSignature } from './op-signatures';
+import { COUNTED_RELEASE, OP_NAMES, OP_SIGNATURES, PROCESS_ONLY_OPS, type FieldKind, type OpSignature } from './op-signatures';
 import { childPath, type IssueList } from './validation-issues';
+import { REGISTER_WRITING_KINDS, socketFieldProblem, type RegisterSets } from './validate-socket-fields';
 
 /** A repeat count beyond this is a typo, not a test: it would outlast any deadline. */
 export const MAX_REPEAT_TIMES = 1_000_000;
@@ -13,16 +14,31 @@ export interface OpScope {
   actorKind: ActorKind;
   /** Registers some `read ... into` of this actor writes; a `{reg}` must name one of them. */
   registers: ReadonlySet<string>;
+  /** Socket and selector registers of this actor (written by socket, accept, selector, ...); none when absent. */
+  sockets?: ReadonlySet<string>;
+  selectors?: ReadonlySet<string>;
   issues: IssueList;
 }
 
 /** Registers an op list writes, found before checking so that use-before-definition order is not an error. */
 export function collectRegisters(ops: unknown, into = new Set<string>()): Set<string> {
+  const sets = collectRegisterSets(ops);
+  for (const name of sets.values) into.add(name);
+  return into;
+}
+
+/** Every register an op list writes, by what it holds: any field whose kind writes a register, in nested bodies too. */
+export function collectRegisterSets(ops: unknown, into: RegisterSets = { values: new Set(), sockets: new Set(), selectors: new Set() }): RegisterSets {
   if (!Array.isArray(ops)) return into;
   for (const op of ops) {
-    if (!isRecord(op)) continue;
-    if (op.op === 'read' && isNonEmptyString(op.into)) into.add(op.into);
-    if (op.op === 'repeat') collectRegisters(op.body, into);
+    if (!isRecord(op) || typeof op.op !== 'string' || !Object.prototype.hasOwnProperty.call(OP_SIGNATURES, op.op)) continue;
+    const signature = OP_SIGNATURES[op.op as keyof typeof OP_SIGNATURES];
+    for (const [key, kind] of [...Object.entries(signature.required), ...Object.entries(signature.optional)]) {
+      const set = REGISTER_WRITING_KINDS[kind];
+      if (set !== undefined && isNonEmptyString(op[key])) into[set].add(op[key] as string);
+      if (kind === 'body') collectRegisterSets(op[key], into);
+      if (kind === 'handlers' && isRecord(op[key])) for (const body of Object.values(op[key] as Record<string, unknown>)) collectRegisterSets(body, into);
+    }
   }
   return into;
 }
@@ -61,12 +77,17 @@ function validateOp(op: unknown, path: string, scope: OpScope): void {
     if (op[key] !== undefined) validateField(op[key], kind, childPath(path, key), signature, scope);
   }
   validateOpSpecifics(name, op, path, scope);
+  if ((PROCESS_ONLY_OPS as readonly string[]).includes(name) && scope.actorKind !== 'process') {
+    scope.issues.add(childPath(path, 'op'), `${name} is an operation of process actors; this actor is ${withArticle(scope.actorKind)}`);
+  }
+  if (name === 'program' && op.args !== undefined && !isRecord(op.args)) scope.issues.add(childPath(path, 'args'), 'must be an object of named arguments');
 }
 
 function validateField(value: unknown, kind: FieldKind, path: string, signature: OpSignature, scope: OpScope): void {
   const problem = fieldProblem(value, kind, signature, scope);
   if (problem !== undefined) scope.issues.add(path, problem);
   if (kind === 'body' && Array.isArray(value)) validateOps(value, path, scope);
+  if (kind === 'handlers' && isRecord(value)) for (const [name, body] of Object.entries(value)) if (Array.isArray(body)) validateOps(body, childPath(path, name), scope);
 }
 
 /** Returns what is wrong with a field value, or undefined when it is fine. */
@@ -101,6 +122,11 @@ function fieldProblem(value: unknown, kind: FieldKind, signature: OpSignature, s
       return isNonEmptyString(value) ? undefined : 'must be a non-empty string';
     case 'body':
       return Array.isArray(value) ? undefined : 'must be an array of operations';
+    default:
+      return socketFieldProblem(value, kind, signature, {
+        objects: scope.objects,
+        registers: { values: scope.registers, sockets: scope.sockets ?? new Set(), selectors: scope.selectors ?? new Set() },
+      });
   }
 }
 

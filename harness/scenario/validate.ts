@@ -1,7 +1,8 @@
 import { SCENARIO_MODEL_VERSION, type ActorKind, type ObjectDecl, type Scenario } from './model';
 import { isFiniteNumber, isNonEmptyString, isRecord, listWords, withArticle } from './json-shape';
 import { OBJECT_FIELDS, OBJECT_TYPES } from './op-signatures';
-import { collectRegisters, validateOps } from './validate-ops';
+import { collectRegisterSets, validateOps } from './validate-ops';
+import { isSocketObjectType, socketDeclProblems } from './validate-socket-fields';
 import { childPath, InvalidScenarioError, IssueList, type ValidationIssue } from './validation-issues';
 
 /**
@@ -111,6 +112,7 @@ function validateDecl(name: string, decl: Record<string, unknown>, all: Record<s
       if (decl.initial !== undefined && !isFiniteNumber(decl.initial)) issues.add(at('initial'), 'must be a finite number');
       break;
     default:
+      if (isSocketObjectType(type)) for (const { field, message } of socketDeclProblems(decl)) issues.add(at(field), message);
       break;
   }
 }
@@ -141,7 +143,8 @@ function validateActors(value: unknown, objects: Record<string, ObjectDecl>, iss
     if (actor.start !== 'manual') autoStarting++;
     if (actor.daemon !== undefined && typeof actor.daemon !== 'boolean') issues.add(childPath(path, 'daemon'), 'must be true or false');
     const kind = ACTOR_KINDS.includes(actor.kind as ActorKind) ? (actor.kind as ActorKind) : 'thread';
-    validateOps(actor.ops, childPath(path, 'ops'), { objects, actorNames: names, actorKind: kind, registers: collectRegisters(actor.ops), issues });
+    const written = collectRegisterSets(actor.ops);
+    validateOps(actor.ops, childPath(path, 'ops'), { objects, actorNames: names, actorKind: kind, registers: written.values, sockets: written.sockets, selectors: written.selectors, issues });
   });
   // With every actor manual nothing could ever start one: the scenario would do nothing.
   if (autoStarting === 0) issues.add('actors', 'at least one actor must start automatically (start: "auto" or omitted)');

@@ -107,7 +107,7 @@ describe('conform run', () => {
     expect(impl.stderr).toMatch(/^conform: unknown implementation "java"; --impl takes one of:\n {2}reference: /);
     const later = await conform(['run', '--catalog', FIXTURE_CATALOG, '--impl', 'cmd:python3 adapter.py', '--out', path.join(outDir, 'x')]);
     expect(later.code).toBe(2);
-    expect(later.stderr).toMatch(/not available yet/);
+    expect(later.stderr).toMatch(/failed the handshake: the adapter exited with code 2 before its handshake.*can't open file/s);
     const seed = await conform(['run', '--seed', 'abc']);
     expect(seed.code).not.toBe(0);
     expect(seed.stderr).toMatch(/--seed <n>' argument 'abc' is invalid. must be an integer/);

@@ -260,7 +260,8 @@ describe('reference thread executor', () => {
 
   it('rejects invalid and unsupported scenarios before starting anything', async () => {
     await expect(impl.runScenario({ ...scenario('bad', {}, [thread('a', [])]), timeUnitMs: 0 })).rejects.toThrow(InvalidScenarioError);
-    await expect(impl.runScenario(scenario('proc', {}, [{ name: 'p', kind: 'process', ops: [] }]))).rejects.toThrow(UnsupportedScenarioError);
+    // Process actors go to the process executor, which runs processes only: a mix is refused.
+    await expect(impl.runScenario(scenario('mixed', {}, [thread('a', []), { name: 'p', kind: 'process', ops: [] }]))).rejects.toThrow(UnsupportedScenarioError);
   });
 
   it('runs 100 actors on 100 threads and returns every one of them to the pool', async () => {
@@ -282,6 +283,7 @@ describe('reference thread executor', () => {
     for (const c of ['threads', 'cell', 'lock', 'rlock', 'semaphore', 'event', 'condition', 'barrier', 'queue'] as const) {
       expect(impl.capabilities.has(c)).toBe(true);
     }
-    expect(impl.capabilities.has('processes')).toBe(false);
+    expect(impl.capabilities.has('processes')).toBe(true);
+    expect(impl.capabilities.has('gil')).toBe(false);
   });
 });

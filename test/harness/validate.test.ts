@@ -149,7 +149,7 @@ describe('validateScenario', () => {
 
   it('checks declarations: types, condition locks, queue orders', () => {
     expect(issuesAfter((s) => (s.objects.z = { type: 'mutex' }))).toEqual([
-      'objects.z.type: must be one of lock, rlock, semaphore, bounded-semaphore, event, condition, barrier, queue, cell',
+      'objects.z.type: must be one of lock, rlock, semaphore, bounded-semaphore, event, condition, barrier, queue, cell, tcp-listener, unix-listener, udp-socket',
     ]);
     expect(issuesAfter((s) => (s.objects.c.lock = 'e'))).toEqual(['objects.c.lock: "e" is an event; a condition needs a lock or rlock']);
     expect(issuesAfter((s) => (s.objects.c.lock = 'missing'))).toEqual(['objects.c.lock: no object named "missing"']);

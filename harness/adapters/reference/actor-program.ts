@@ -1,7 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Actor, Json, ObjectDecl, Op, ValueExpr } from '../../scenario/model';
 import type { HistoryEvent } from '../../scenario/history';
 import { ActorState, type ControlBlock } from './control-block';
-import { isPrimitiveOp, timeScale, type ObjectBinding, type TimeScale } from './object-binding';
+import type { ActorNetwork, NetworkOutcome } from './network-binding';
+import { isPrimitiveOp, isSocketOp, timeScale, type ObjectBinding, type TimeScale } from './object-binding';
 
 /**
  * Plays one actor's ops on the worker's own thread and records each as `invoke` followed by
@@ -11,7 +13,23 @@ import { isPrimitiveOp, timeScale, type ObjectBinding, type TimeScale } from './
  * An op that raises is recorded as `fail` and the actor goes on with its next op: a scenario
  * observes errors the way a Python program wraps each call in try/except, so one expected
  * error (Empty, a broken barrier) does not end the actor.
+ *
+ * Socket ops are the exception to "everything blocks the thread": Node delivers socket events to
+ * the worker's event loop, so a socket op is awaited, and while it waits the loop moves bytes as
+ * the kernel would. Programs without socket ops never await anything and run exactly as before,
+ * start to end in one turn of the loop.
  */
+
+type Step = void | Promise<void>;
+
+/** Runs `run` on each item in order, synchronously until a step returns a promise, then chained. */
+function sequence<T>(items: readonly T[], run: (item: T, index: number) => Step, from = 0): Step {
+  for (let i = from; i < items.length; i++) {
+    const pending = run(items[i], i);
+    if (pending !== undefined) return pending.then(() => sequence(items, run, i + 1));
+  }
+  return undefined;
+}
 
 export interface ActorContext {
   actor: Actor;
@@ -26,6 +44,8 @@ export interface ActorContext {
   binding: ObjectBinding;
   /** Sends one event to the main thread, before the op it describes blocks. */
   emit(event: HistoryEvent): void;
+  /** The actor's sockets, when the binding has a network and the scenario uses it. */
+  network?: ActorNetwork;
 }
 
 /** A Python-named error raised by the executor's own ops (start, join, registers). */
@@ -46,8 +66,9 @@ export class ActorProgram {
     this.startTime = ctx.control.startTime;
   }
 
-  run(): void {
-    this.ctx.actor.ops.forEach((op, i) => this.step(op, [i]));
+  /** Plays every op; returns a promise only if some op had to be awaited (socket ops, sleeps of a socket-owning actor). */
+  run(): Step {
+    return sequence(this.ctx.actor.ops, (op, i) => this.step(op, [i]));
   }
 
   /** Milliseconds since the scenario started, on the clock every thread shares. */
@@ -55,23 +76,64 @@ export class ActorProgram {
     return Number(process.hrtime.bigint() - this.startTime) / 1e6;
   }
 
-  private step(op: Op, path: number[]): void {
+  private step(op: Op, path: number[]): Step {
     if (op.op === 'repeat') {
-      for (let k = 0; k < op.times; k++) op.body.forEach((inner, j) => this.step(inner, [...path, k, j]));
-      return;
+      const iterate = (from: number): Step => {
+        for (let k = from; k < op.times; k++) {
+          const pending = sequence(op.body, (inner, j) => this.step(inner, [...path, k, j]));
+          if (pending !== undefined) return pending.then(() => iterate(k + 1));
+        }
+        return undefined;
+      };
+      return iterate(0);
     }
-    const base = { actor: this.ctx.actor.name, f: op.op, ...subjectOf(op) };
+    if (op.op === 'when') {
+      const branch = isDeepStrictEqual(this.evaluate(op.value), op.equals) ? 0 : 1;
+      return sequence((branch === 0 ? op.then : op.else) ?? [], (inner, j) => this.step(inner, [...path, branch, j]));
+    }
+    const network = this.ctx.network;
+    const target = isSocketOp(op) && network !== undefined ? network.targetOf(op) : subjectOf(op).target;
+    const base = { actor: this.ctx.actor.name, f: op.op, ...(target === undefined ? {} : { target }) };
     const args = argsOf(op);
     this.ctx.emit({ type: 'invoke', ...base, ...(args === undefined ? {} : { args }), time: this.now(), path });
+    const failed = (e: unknown) => {
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.ctx.emit({ type: 'fail', ...base, error: error.name, message: error.message, time: this.now(), path });
+    };
+    const succeeded = (value: Json | undefined) => this.ctx.emit({ type: 'ok', ...base, ...(value === undefined ? {} : { value }), time: this.now(), path });
+    if (isSocketOp(op)) {
+      if (network === undefined) {
+        failed(pythonError('NotSupported', 'this implementation has no sockets'));
+        return undefined;
+      }
+      return network.perform(op, { registers: this.registers, unitMs: this.ctx.timeUnitMs }).then(
+        (outcome) => {
+          succeeded(outcome.value);
+          return this.dispatch(outcome, path);
+        },
+        failed,
+      );
+    }
+    if (op.op === 'sleep' && network?.busy === true) {
+      return new Promise<void>((resolve) => setTimeout(resolve, op.units * this.ctx.timeUnitMs)).then(() => succeeded(null));
+    }
     let value: Json | undefined;
     try {
       value = this.perform(op);
     } catch (e) {
-      const error = e instanceof Error ? e : new Error(String(e));
-      this.ctx.emit({ type: 'fail', ...base, error: error.name, message: error.message, time: this.now(), path });
-      return;
+      failed(e);
+      return undefined;
     }
-    this.ctx.emit({ type: 'ok', ...base, ...(value === undefined ? {} : { value }), time: this.now(), path });
+    succeeded(value);
+    return undefined;
+  }
+
+  /** A dispatching selector_select's handlers, each with its key's socket bound; their events carry [event index, op index]. */
+  private dispatch(outcome: NetworkOutcome, path: number[]): Step {
+    return sequence(outcome.dispatch ?? [], (call, k) => {
+      call.bind();
+      return sequence(call.ops, (inner, j) => this.step(inner, [...path, k, j]));
+    });
   }
 
   /** Returns the op's Python return value (None is null); undefined only for a mark without value. */
@@ -100,7 +162,8 @@ export class ActorProgram {
       case 'is_alive':
         return this.ctx.control.state(this.actorIndex(op.actor)) === ActorState.RUNNING;
       case 'repeat':
-        throw new Error('repeat is structure, not an operation'); // handled by step()
+      case 'when':
+        throw new Error(`${op.op} is structure, not an operation`); // handled by step()
       default: {
         if (!isPrimitiveOp(op)) throw new Error(`unhandled operation ${(op as Op).op}`);
         const entry = this.ctx.objects.get(op.target);

@@ -3,6 +3,7 @@ import type { HistoryEvent } from '../../scenario/history';
 import type { ObjectDecl } from '../../scenario/model';
 import { ActorProgram } from './actor-program';
 import { ActorState, ControlBlock } from './control-block';
+import type { ActorNetwork } from './network-binding';
 import type { ObjectBinding } from './object-binding';
 import type { MainToWorker, RunActorMessage, WorkerToMain } from './worker-protocol';
 
@@ -18,16 +19,27 @@ export function serveActorWorker(binding: ObjectBinding): void {
   if (port === null) throw new Error('serveActorWorker must run inside a worker thread');
   const send = (message: WorkerToMain) => port.postMessage(message);
   port.on('message', (message: MainToWorker) => {
-    if (message.type === 'run') playRun(message, binding, send);
+    if (message.type !== 'run') return;
+    // A failure outside the actor's ops is the executor's own: rethrown, it crashes the worker and the run reports it.
+    playRun(message, binding, send).catch((e: unknown) => {
+      setImmediate(() => {
+        throw e;
+      });
+    });
   });
   send({ type: 'idle' });
 }
 
-function playRun(message: RunActorMessage, binding: ObjectBinding, send: (m: WorkerToMain) => void): void {
+async function playRun(message: RunActorMessage, binding: ObjectBinding, send: (m: WorkerToMain) => void): Promise<void> {
   const { runId } = message;
   let objects: Map<string, { decl: ObjectDecl; object: unknown }>;
+  let network: ActorNetwork | undefined;
   try {
     objects = attachAll(message, binding);
+    if (message.network !== undefined) {
+      if (binding.network === undefined) throw new Error('the scenario has sockets and this binding has no network');
+      network = await binding.network.open(message.network, message.actorIndex);
+    }
   } catch (e) {
     send({ type: 'setup-failed', runId, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
     return;
@@ -35,6 +47,7 @@ function playRun(message: RunActorMessage, binding: ObjectBinding, send: (m: Wor
   const control = new ControlBlock(message.control);
   send({ type: 'ready', runId });
   if (control.awaitStart(message.actorIndex) === ActorState.CANCELLED) {
+    network?.close();
     send({ type: 'done', runId });
     return;
   }
@@ -49,8 +62,12 @@ function playRun(message: RunActorMessage, binding: ObjectBinding, send: (m: Wor
     control,
     binding,
     emit: (event: HistoryEvent) => send({ type: 'event', runId, event }),
+    ...(network === undefined ? {} : { network }),
   });
-  program.run();
+  const playing = program.run();
+  if (playing !== undefined) await playing;
+  // The actor's sockets go when it ends, as a CPython thread's local sockets are closed when its function returns.
+  network?.close();
   control.markDone(message.actorIndex);
   // `done` waits one turn of the event loop so that anything the ops left scheduled runs first:
   // if it throws, the crash is seen before `done` and this worker is never reused.

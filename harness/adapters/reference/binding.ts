@@ -16,6 +16,7 @@ import {
   type PrimitiveHandle,
 } from '../../../impl';
 import type { CreatedObject, ObjectBinding, PrimitiveOp, TimeScale } from './object-binding';
+import { referenceNetwork } from './reference-network';
 
 /**
  * The reference implementation's thread primitives (impl/), driven by scenario ops with the
@@ -54,6 +55,8 @@ export const binding: ObjectBinding = {
   attach(_decl: ObjectDecl, handle: unknown): unknown {
     return attach(handle as PrimitiveHandle);
   },
+
+  network: referenceNetwork,
 
   invoke(object: unknown, decl: ObjectDecl, op: PrimitiveOp, time: TimeScale): Json {
     switch (op.op) {
@@ -152,5 +155,9 @@ function construct(name: string, decl: ObjectDecl, created: ReadonlyMap<string, 
     }
     case 'cell':
       throw new Error(`cell "${name}" belongs to the executor, not to the binding`);
+    case 'tcp-listener':
+    case 'unix-listener':
+    case 'udp-socket':
+      throw new Error(`socket "${name}" belongs to the executor's socket layer, not to the binding`);
   }
 }

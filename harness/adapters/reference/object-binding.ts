@@ -1,5 +1,8 @@
 import type { Capability } from '../../capability';
 import type { Json, ObjectDecl, ObjectType, Op } from '../../scenario/model';
+import type { SocketOp } from '../../scenario/socket-model';
+import { SOCKET_OP_NAMES } from '../../scenario/socket-signatures';
+import type { NetworkBinding } from './network-binding';
 
 /**
  * How the thread executor reaches an implementation's synchronisation objects. The executor
@@ -12,14 +15,22 @@ import type { Json, ObjectDecl, ObjectType, Op } from '../../scenario/model';
  */
 
 /** Ops the executor handles itself; the rest are the binding's. */
-type ExecutorOpName = 'read' | 'write' | 'start' | 'join' | 'is_alive' | 'sleep' | 'mark' | 'repeat';
+type ExecutorOpName = 'read' | 'write' | 'start' | 'join' | 'is_alive' | 'sleep' | 'mark' | 'repeat' | 'when' | ProcessOnlyOpName;
 
-export type PrimitiveOp = Exclude<Op, { op: ExecutorOpName }>;
+/** Ops of process actors (validation keeps them out of thread and task actors). */
+type ProcessOnlyOpName = 'terminate' | 'exitcode' | 'program';
 
-export const EXECUTOR_OPS: readonly ExecutorOpName[] = ['read', 'write', 'start', 'join', 'is_alive', 'sleep', 'mark', 'repeat'];
+/** Socket ops are neither: the thread executor hands them to its socket layer (socket-ops.ts). */
+export type PrimitiveOp = Exclude<Op, { op: ExecutorOpName } | SocketOp>;
+
+export const EXECUTOR_OPS: readonly ExecutorOpName[] = ['read', 'write', 'start', 'join', 'is_alive', 'sleep', 'mark', 'repeat', 'when', 'terminate', 'exitcode', 'program'];
 
 export function isPrimitiveOp(op: Op): op is PrimitiveOp {
-  return !(EXECUTOR_OPS as readonly string[]).includes(op.op);
+  return !(EXECUTOR_OPS as readonly string[]).includes(op.op) && !(SOCKET_OP_NAMES as readonly string[]).includes(op.op);
+}
+
+export function isSocketOp(op: Op): op is SocketOp {
+  return (SOCKET_OP_NAMES as readonly string[]).includes(op.op);
 }
 
 /** Converts the scenario's time units into what the implementation takes. */
@@ -55,6 +66,8 @@ export interface ObjectBinding {
    * `.name` and `.message`.
    */
   invoke(object: unknown, decl: ObjectDecl, op: PrimitiveOp, time: TimeScale): Json;
+  /** Sockets, select and selectors (network-binding.ts); a binding without it cannot run socket scenarios. */
+  readonly network?: NetworkBinding;
 }
 
 export function timeScale(unitMs: number): TimeScale {

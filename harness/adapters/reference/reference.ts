@@ -4,6 +4,9 @@ import type { Implementation, RunOptions } from '../../implementation';
 import type { Scenario } from '../../scenario/model';
 import type { ScenarioResult } from '../../scenario/result';
 import { ThreadExecutor, type ThreadExecutorOptions } from './thread-executor';
+import { ProcessExecutor } from './process-executor/process-executor';
+import { referencePrograms } from './process-executor/reference-programs';
+import type { HostPoolStats } from './process-executor/host-pool';
 import type { WorkerLoader } from './worker-code';
 import type { WorkerPoolStats } from './worker-pool';
 
@@ -11,6 +14,9 @@ import type { WorkerPoolStats } from './worker-pool';
  * The built-in reference implementation (impl/) as the runner sees it: thread actors on real
  * worker threads, with the primitives of impl/ as shared objects.
  */
+
+/** What the process executor and impl/process add (see docs/reference-implementation.md). */
+const PROCESS_CAPABILITIES: readonly Capability[] = ['processes', 'programs', 'pools', 'executors', 'fs', 'pipes', 'managers'];
 
 export const REFERENCE_BINDING_MODULE = path.join(__dirname, 'binding.ts');
 
@@ -25,18 +31,26 @@ export class ReferenceImplementation implements Implementation {
   readonly runtime = `node ${process.version}`;
   readonly capabilities: ReadonlySet<Capability>;
   private readonly executor: ThreadExecutor;
+  /** Scenarios whose actors are processes go here (process-executor/). */
+  private readonly processes = new ProcessExecutor({ programs: referencePrograms });
   private closed = false;
 
   constructor(options: ReferenceOptions = {}) {
     this.executor = new ThreadExecutor({ bindingModule: REFERENCE_BINDING_MODULE, ...options });
-    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities]);
+    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities, ...(this.executor.binding.network?.capabilities ?? []), ...PROCESS_CAPABILITIES]);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.version = (require('../../../package.json') as { version: string }).version;
   }
 
   runScenario(scenario: Scenario, options?: RunOptions): Promise<ScenarioResult> {
     if (this.closed) return Promise.reject(new Error('the reference implementation is closed'));
+    if (scenario.actors.some((a) => a.kind === 'process')) return this.processes.run(scenario, options);
     return this.executor.run(scenario, options);
+  }
+
+  /** Live and pooled actor processes, for tests that check nothing is left behind. */
+  processStats(): HostPoolStats {
+    return this.processes.stats();
   }
 
   /** Live and pooled worker threads, for tests that check nothing is left behind. */
@@ -57,6 +71,6 @@ export class ReferenceImplementation implements Implementation {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.executor.close();
+    await Promise.all([this.executor.close(), this.processes.close()]);
   }
 }

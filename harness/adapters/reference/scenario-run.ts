@@ -5,6 +5,7 @@ import { ActorState, type ControlBlock } from './control-block';
 import { HistoryCollector } from './history-collector';
 import type { PooledWorker } from './worker-pool';
 import type { RunActorMessage, WorkerToMain } from './worker-protocol';
+import { armDeadline, type DeadlineTimer } from '../../runner/deadline-timer';
 
 /**
  * One run of one scenario on already-started workers (one per actor): gets every actor ready,
@@ -51,6 +52,8 @@ export class ScenarioRun {
   private readonly terminating = new Set<number>();
   private startTime: bigint | undefined;
   private ending: Ending | undefined;
+  /** When the run ended (ms since its start); events stamped later are not part of it. */
+  private endedAt = Infinity;
   private endRun: (ending: Ending) => void = () => undefined;
   private readonly ended: Promise<Ending>;
   private readonly readyWaiters = new Set<number>();
@@ -66,6 +69,7 @@ export class ScenarioRun {
   async execute(): Promise<RunOutcome> {
     const { plan } = this;
     const timers: NodeJS.Timeout[] = [];
+    let deadline: DeadlineTimer | undefined;
     const onAbort = () => this.finish({ reason: 'crashed', error: 'the run was aborted' });
     try {
       plan.workers.forEach((w, i) => this.listen(w, i));
@@ -78,13 +82,14 @@ export class ScenarioRun {
       await Promise.race([allReady, this.ended]);
       if (this.ending === undefined) {
         this.start();
-        timers.push(setTimeout(() => this.finish({ reason: 'deadline' }), plan.deadlineMs));
+        deadline = armDeadline(plan.deadlineMs, () => this.elapsedMs(), () => this.finish({ reason: 'deadline' }));
         this.checkCompleted();
       }
       const ending = await this.ended;
       return await this.conclude(ending);
     } finally {
       timers.forEach(clearTimeout);
+      deadline?.cancel();
       plan.signal?.removeEventListener('abort', onAbort);
       this.detachers.forEach((detach) => detach());
     }
@@ -120,7 +125,9 @@ export class ScenarioRun {
         this.finish({ reason: 'crashed', error: `actor "${this.plan.scenario.actors[index].name}" could not attach the shared objects: ${message.error}` });
         break;
       case 'event':
-        this.collector.add(message.event);
+        // Stopping one actor can wake another (a closed socket ends a peer's recv): what happens
+        // after the end was decided belongs to no run, and its blocked op stays `info`.
+        if (message.event.time <= this.endedAt) this.collector.add(message.event);
         break;
       case 'done':
         this.done[index] = true;
@@ -151,6 +158,7 @@ export class ScenarioRun {
   private finish(ending: Ending): void {
     if (this.ending !== undefined) return;
     this.ending = ending;
+    this.endedAt = this.elapsedMs();
     this.endRun(ending);
   }
 
@@ -160,7 +168,7 @@ export class ScenarioRun {
 
   /** Stops what still runs, completes the history and sorts the workers into reusable or gone. */
   private async conclude(ending: Ending): Promise<RunOutcome> {
-    const endTime = this.elapsedMs();
+    const endTime = Math.min(this.elapsedMs(), this.endedAt);
     const { actors } = this.plan.scenario;
     const unfinished: string[] = [];
     const stopping: Promise<unknown>[] = [];

@@ -2,8 +2,13 @@ import type { RunOptions } from '../../implementation';
 import type { ObjectDecl, Scenario } from '../../scenario/model';
 import type { ScenarioResult } from '../../scenario/result';
 import { assertValidScenario } from '../../scenario/validate';
+import { isSocketObjectType } from '../../scenario/validate-socket-fields';
+import type { SocketObjectDecl } from '../../scenario/socket-model';
 import { ControlBlock } from './control-block';
 import type { CreatedObject, ObjectBinding } from './object-binding';
+import type { NetworkPlan } from './network-binding';
+import { prepareNetwork, scenarioUsesSockets } from './network-plan';
+import { assignSocketOwners } from './socket-ownership';
 import { ScenarioRun } from './scenario-run';
 import { workerCode, type WorkerLoader } from './worker-code';
 import { WorkerPool, type PooledWorker, type WorkerPoolOptions, type WorkerPoolStats } from './worker-pool';
@@ -67,6 +72,15 @@ export class ThreadExecutor {
   async run(input: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
     const scenario = assertValidScenario(input);
     this.checkSupported(scenario);
+    const network = prepareNetwork(scenario);
+    try {
+      return await this.runWith(scenario, options, network.plan);
+    } finally {
+      network.dispose();
+    }
+  }
+
+  private async runWith(scenario: Scenario, options: RunOptions, networkPlan: NetworkPlan | undefined): Promise<ScenarioResult> {
     const cellNames = Object.keys(scenario.objects).filter((name) => scenario.objects[name].type === 'cell');
     const cellIndexes = Object.fromEntries(cellNames.map((name, i) => [name, i]));
     const cellBuffer = new SharedArrayBuffer(8 * Math.max(1, cellNames.length));
@@ -103,6 +117,7 @@ export class ThreadExecutor {
       cellIndexes,
       cells: cellBuffer,
       control: control.buffer,
+      ...(networkPlan === undefined ? {} : { network: networkPlan }),
     }));
     try {
       const outcome = await new ScenarioRun({
@@ -143,16 +158,28 @@ export class ThreadExecutor {
       if (actor.kind !== 'thread') throw new UnsupportedScenarioError(`actor "${actor.name}" is a ${actor.kind}; this executor runs threads only`);
     }
     for (const [name, decl] of Object.entries(scenario.objects)) {
-      if (decl.type !== 'cell' && !this.binding.objectTypes.has(decl.type)) {
+      if (isSocketObjectType(decl.type)) {
+        const network = this.binding.network;
+        if (network === undefined || !network.objectTypes.has(decl.type as SocketObjectDecl['type'])) {
+          throw new UnsupportedScenarioError(`object "${name}" is a ${decl.type}, which this implementation does not provide`);
+        }
+        const why = network.unsupported(decl as SocketObjectDecl);
+        if (why !== undefined) throw new UnsupportedScenarioError(`object "${name}": ${why}`);
+      } else if (decl.type !== 'cell' && !this.binding.objectTypes.has(decl.type)) {
         throw new UnsupportedScenarioError(`object "${name}" is a ${decl.type}, which this implementation does not provide`);
       }
     }
+    if (this.binding.network === undefined && scenarioUsesSockets(scenario)) {
+      throw new UnsupportedScenarioError('the scenario uses sockets, which this implementation does not provide');
+    }
+    const { conflicts } = assignSocketOwners(scenario);
+    if (conflicts.length > 0) throw new UnsupportedScenarioError(conflicts.join('; '));
   }
 
   /** Conditions last, so the lock a condition names already exists. */
   private createObjects(decls: Record<string, ObjectDecl>): Map<string, CreatedObject> {
     const created = new Map<string, CreatedObject>();
-    const entries = Object.entries(decls).filter(([, decl]) => decl.type !== 'cell');
+    const entries = Object.entries(decls).filter(([, decl]) => decl.type !== 'cell' && !isSocketObjectType(decl.type));
     const ordered = [...entries.filter(([, d]) => d.type !== 'condition'), ...entries.filter(([, d]) => d.type === 'condition')];
     for (const [name, decl] of ordered) created.set(name, this.binding.create(name, decl, created));
     return created;

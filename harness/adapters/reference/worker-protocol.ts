@@ -1,5 +1,6 @@
 import type { Actor, ObjectDecl } from '../../scenario/model';
 import type { HistoryEvent } from '../../scenario/history';
+import type { NetworkPlan } from './network-binding';
 
 /**
  * Messages between the main thread and an actor worker. A pooled worker serves many runs, one
@@ -21,6 +22,8 @@ export interface RunActorMessage {
   cellIndexes: Record<string, number>;
   cells: SharedArrayBuffer;
   control: SharedArrayBuffer;
+  /** Declared sockets and the port board, when the scenario has sockets (network-binding.ts). */
+  network?: NetworkPlan;
 }
 
 export type MainToWorker = RunActorMessage;
