@@ -1,8 +1,9 @@
 import type { Implementation } from '../implementation';
+import { TASK_ADAPTERS } from '../adapters/tasks/task-adapters';
 
 /**
  * How `--impl <spec>` becomes an Implementation. Each resolver claims a form of spec: a plain
- * name (`reference`, later `python`), a module path (`./path/to/module`), or a command
+ * name (`reference`, `python`), a module path (`./path/to/module`), or a command
  * (`cmd:...`). Adding an adapter means adding a resolver; the CLI does not change.
  */
 
@@ -15,17 +16,28 @@ export interface ImplementationResolver {
   create(spec: string): Promise<Implementation>;
 }
 
-/** The spec named something no resolver accepts, or a form that is not available yet. */
+/** The spec named something no resolver accepts, or an implementation that could not be loaded or started. */
 export class UnknownImplementationError extends Error {
   override readonly name = 'UnknownImplementationError';
 }
 
-const notYet = (form: string, what: string): ImplementationResolver => ({
-  form,
-  description: `${what} (not available yet)`,
-  accepts: (spec) => (form.startsWith('cmd:') ? spec.startsWith('cmd:') : spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/')),
-  create: (spec) => Promise.reject(new UnknownImplementationError(`--impl ${spec}: ${what} adapters are not available yet; use one of: ${namedImplementations().join(', ')}`)),
-});
+/** Loaded on demand: `conform list` should not load any adapter. (require, not import(): tsx's CommonJS loader leaves import() to Node's ESM resolver.) */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const processAdapters = () => require('../adapters/process/process-implementation') as typeof import('../adapters/process/process-implementation');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const adapterCommands = () => require('../adapters/process/adapter-commands') as typeof import('../adapters/process/adapter-commands');
+
+/** Starts an out-of-process adapter; a failed start or handshake is the user's to fix, so it is reported like an unknown spec. */
+async function startProcessAdapter(spec: string, command: () => import('../adapters/process/process-group').AdapterCommand): Promise<Implementation> {
+  const { ProcessImplementation } = processAdapters();
+  try {
+    return await ProcessImplementation.start({ command: command() });
+  } catch (e) {
+    throw new UnknownImplementationError(`--impl ${spec}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const isModulePath = (spec: string) => spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/');
 
 const named = (name: string, description: string, create: () => Promise<Implementation>): ImplementationResolver => ({
   form: name,
@@ -42,8 +54,37 @@ export const RESOLVERS: readonly ImplementationResolver[] = [
     const { ReferenceImplementation } = require('../adapters/reference/reference') as typeof import('../adapters/reference/reference');
     return new ReferenceImplementation();
   }),
-  notYet('./path/to/module', 'a module exporting an Implementation'),
-  notYet('cmd:<command line>', 'an implementation in another process, spoken to over stdio'),
+  named('python', "CPython's threading and queue through adapters/python/driver.py, on the machine's python3 (or $CONFORM_PYTHON)", () =>
+    startProcessAdapter('python', () => adapterCommands().pythonCommand()),
+  ),
+  // Task-level implementations (reference-aio and the npm libraries), each in a task host worker.
+  ...TASK_ADAPTERS.map((adapter) =>
+    named(adapter.name, adapter.description, async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { TaskHostImplementation } = require('../adapters/tasks/task-host') as typeof import('../adapters/tasks/task-host');
+      return new TaskHostImplementation({ bindingModule: adapter.bindingModule });
+    }),
+  ),
+  {
+    form: './path/to/module',
+    description: 'a module exporting `createImplementation()` that returns an Implementation, run in this process (docs/writing-an-adapter.md)',
+    accepts: isModulePath,
+    create: async (spec) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { loadImplementationModule } = require('../adapters/module/module-implementation') as typeof import('../adapters/module/module-implementation');
+      try {
+        return await loadImplementationModule(spec);
+      } catch (e) {
+        throw new UnknownImplementationError(e instanceof Error ? e.message : String(e));
+      }
+    },
+  },
+  {
+    form: 'cmd:<command line>',
+    description: 'an adapter in another process, in any language, spoken to over stdio (docs/adapter-protocol.md)',
+    accepts: (spec) => spec.startsWith('cmd:'),
+    create: (spec) => startProcessAdapter(spec, () => adapterCommands().shellCommand(spec)),
+  },
 ];
 
 export function namedImplementations(): string[] {

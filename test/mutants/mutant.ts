@@ -1,0 +1,23 @@
+import type { Capability } from '../../harness/capability';
+
+/**
+ * A deliberately broken implementation: the reference binding (harness/adapters/reference/
+ * binding.ts) with one defect a real implementation could have. Each mutant module exports
+ * `binding` (an ObjectBinding, so the thread executor runs it on real worker threads) and
+ * `mutant`, which says what is wrong and which claims must catch it.
+ */
+export interface Mutant {
+  name: string;
+  /** The defect, in one sentence. */
+  defect: string;
+  /** The capability whose claims are run against it: the part of the suite that can see the defect. */
+  breaks: Capability;
+  /** Claims that must fail on it (at least one). */
+  caughtBy: string[];
+}
+
+/** A private word to nap on: a short real sleep inside a worker (for spinning and polling mutants). */
+export function napper(): (ms: number) => void {
+  const word = new Int32Array(new SharedArrayBuffer(4));
+  return (ms) => void Atomics.wait(word, 0, 0, ms);
+}

@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import { claims } from '../../spec';
+import type { Claim } from '../../spec/claim';
+import { ReferenceImplementation } from '../../harness/adapters/reference/reference';
+import { runClaims } from '../../harness/runner/runner';
+import type { Capability } from '../../harness/capability';
+import { MUTANT_MODULES } from './index';
+import { MutantImplementation } from './mutant-implementation';
+import type { Mutant } from './mutant';
+
+/**
+ * Sensitivity: the suite must catch broken implementations. Each mutant (one defect in the
+ * reference, run on real worker threads) is run on every claim that needs the capability it
+ * breaks; at least one must fail (and the claims the mutant names as catching it must), while
+ * the reference passes the same claims.
+ */
+
+jest.setTimeout(300_000);
+
+const SEED = 20261123;
+const mutants = MUTANT_MODULES.map((module) => ({ module, name: path.basename(module, '.ts') }));
+const claimsFor = (breaks: Capability): Claim[] => claims.filter((c) => c.capabilities.includes(breaks));
+
+describe('mutants', () => {
+  it('are at least twelve, each a distinct defect', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const described = MUTANT_MODULES.map((m) => (require(m) as { mutant: Mutant }).mutant);
+    expect(described.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(described.map((m) => m.defect)).size).toBe(described.length);
+    expect(described.map((m) => m.name)).toEqual(mutants.map((m) => m.name));
+  });
+
+  it.each(mutants.map((m) => [m.name, m.module]))('%s is caught', async (_name, module) => {
+    const implementation = new MutantImplementation(module);
+    try {
+      const { mutant } = implementation;
+      const report = await runClaims({ implementation, claims: claimsFor(mutant.breaks), seed: SEED });
+      expect(report.complete).toBe(true);
+      expect(report.claims.filter((c) => c.verdict === 'error').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+      const failed = report.claims.filter((c) => c.verdict === 'fail').map((c) => c.id);
+      expect(failed.length).toBeGreaterThan(0);
+      expect(mutant.caughtBy.filter((id) => !failed.includes(id))).toEqual([]);
+    } finally {
+      await implementation.close();
+    }
+    expect(implementation.workerStats().live).toBe(0);
+  });
+
+  it('leave the reference passing the same claims', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const broken = new Set(MUTANT_MODULES.map((m) => (require(m) as { mutant: Mutant }).mutant.breaks));
+    const selected = claims.filter((c) => c.capabilities.some((cap) => broken.has(cap)));
+    const reference = new ReferenceImplementation();
+    try {
+      const report = await runClaims({ implementation: reference, claims: selected, seed: SEED });
+      expect(report.summary.pass).toBeGreaterThanOrEqual(40);
+      expect(report.claims.filter((c) => c.verdict === 'fail' || c.verdict === 'error').map((c) => `${c.id}: ${c.verdict}: ${c.message}`)).toEqual([]);
+    } finally {
+      await reference.close();
+    }
+  });
+});
