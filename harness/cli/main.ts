@@ -1,9 +1,16 @@
 import * as path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { BaselineError } from '../gate/baseline-file';
+import { MergeError } from '../report/merge-reports';
+import { ReportFileError } from '../report/report-file';
+import { FormatError } from '../report/report-formats';
+import { ShardSyntaxError } from '../runner/shard';
+import { baselineUpdateCommand, DEFAULT_BASELINE } from './baseline-command';
 import { CatalogError } from './catalog';
 import { UnknownImplementationError } from './implementation-registry';
 import { listCommand } from './list-command';
-import { runCommand } from './run-command';
+import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-merge-command';
+import { runCommand, type RunCommandOptions } from './run-command';
 import { EXIT_USAGE, UsageError } from './usage-error';
 
 /**
@@ -24,6 +31,8 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+const DEFAULT_BENCH_TEXT = 'reports/bench.json';
+
 function buildProgram(setExitCode: (code: number) => void): Command {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { version } = require('../../package.json') as { version: string };
@@ -36,12 +45,44 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description('run claims against an implementation and write reports')
     .option('--impl <spec>', 'implementation to test', 'reference')
     .option('--claims <pattern...>', 'claim ids, topics, or globs such as "lock.*" (default: all)')
-    .option('--out <dir>', 'directory for report.json', 'reports/latest/')
+    .option('--out <dir>', 'directory for the report files', 'reports/latest/')
     .option('--seed <n>', 'seed for generated scenarios (default: random, recorded in the report)', integer)
     .option('--repeat-scale <x>', 'multiply every check\'s repeat count', positiveNumber, 1)
     .option('--catalog <module>', 'a module exporting `claims` instead of spec/index.ts')
-    .action(async (opts: { impl: string; claims?: string[]; out: string; seed?: number; repeatScale: number; catalog?: string }) => {
+    .option('--format <format...>', 'console, json, tap, junit, html; several at once (default: all)')
+    .option('--baseline <file>', 'known failures per implementation: exit non-zero only on new failures and unexpected passes')
+    .option('--shard <i/n>', 'run the i-th of n deterministic parts of the selected claims')
+    .option('--replay <seed>', 'generate the selected claims\' scenarios from this seed (printed next to failures)', integer)
+    .option('--bench <file>', `benchmark results to chart in the HTML report (default: ${DEFAULT_BENCH_TEXT} when present)`)
+    .action(async (opts: RunCommandOptions) => {
       setExitCode(await runCommand(opts));
+    });
+
+  program
+    .command('report')
+    .description('work with report files')
+    .command('merge')
+    .description('merge report.json files (shards, or runs of several implementations) into one report')
+    .argument('<report...>', 'report.json files')
+    .option('--out <dir>', 'directory for the merged report files', DEFAULT_MERGE_OUT)
+    .option('--format <format...>', 'console, json, tap, junit, html (default: all)')
+    .option('--baseline <file>', 'compare the merged runs with a baseline of known failures')
+    .option('--catalog <module>', 'order claims as this catalog does instead of spec/index.ts')
+    .option('--bench <file>', `benchmark results to chart (default: ${DEFAULT_BENCH_TEXT} when present)`)
+    .action(async (files: string[], opts: { out: string; format?: string[]; baseline?: string; catalog?: string; bench?: string }) => {
+      setExitCode(await reportMergeCommand(files, opts));
+    });
+
+  program
+    .command('baseline')
+    .description('work with baselines of known failures')
+    .command('update')
+    .description('write the baseline that makes the given reports pass, keeping existing reasons')
+    .option('--file <baseline>', 'the baseline file to write', DEFAULT_BASELINE)
+    .option('--from <report...>', 'report.json files to take results from', ['reports/latest/report.json'])
+    .option('--reason <text>', 'the reason recorded for new entries (default: the failure and the date)')
+    .action(async (opts: { file: string; from: string[]; reason?: string }) => {
+      setExitCode(await baselineUpdateCommand(opts));
     });
 
   program
@@ -64,7 +105,16 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof UnknownImplementationError || e instanceof CatalogError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof UnknownImplementationError ||
+      e instanceof CatalogError ||
+      e instanceof FormatError ||
+      e instanceof ShardSyntaxError ||
+      e instanceof BaselineError ||
+      e instanceof ReportFileError ||
+      e instanceof MergeError
+    ) {
       process.stderr.write(`conform: ${e.message}\n`);
       return EXIT_USAGE;
     }

@@ -1,12 +1,21 @@
 import * as path from 'node:path';
+import { applyBaseline, passesGate } from '../gate/baseline-compare';
+import { readBaseline, type Baseline } from '../gate/baseline-file';
 import type { Implementation } from '../implementation';
+import { readBenchResults } from '../report/bench-results';
 import { ConsoleReporter } from '../report/console-reporter';
-import { JsonReporter } from '../report/json-reporter';
+import { FileReporter } from '../report/file-reporter';
+import { FinishingReporter } from '../report/finishing-reporter';
+import { fileFormats, parseFormats } from '../report/report-formats';
+import type { Reporter } from '../report/reporter';
+import { withReplayCommands } from '../report/replay-command';
 import { selectClaims } from '../runner/claim-selection';
-import { succeeded } from '../runner/report-model';
+import { succeeded, type RunReport, type Shard } from '../runner/report-model';
 import { runClaims } from '../runner/runner';
+import { parseShard, shardOf } from '../runner/shard';
 import { loadCatalog } from './catalog';
 import { resolveImplementation } from './implementation-registry';
+import { writtenFilesText } from './written-files';
 import { UsageError } from './usage-error';
 
 /** `conform run`: selects claims, runs them on one implementation, writes the reports. */
@@ -18,10 +27,22 @@ export interface RunCommandOptions {
   seed?: number;
   repeatScale: number;
   catalog?: string;
+  /** Formats to produce (console, json, tap, junit, html); default all. */
+  format?: string[];
+  /** A baseline of known failures (see harness/gate/baseline-file.ts). */
+  baseline?: string;
+  /** `i/n`: run only the i-th of n deterministic parts of the selection. */
+  shard?: string;
+  /** Generate the selected claims' scenarios from this seed (what a failure's replay command says). */
+  replay?: number;
+  /** Benchmark results to chart in the HTML report; default reports/bench.json when present. */
+  bench?: string;
 }
 
-/** Exit codes: 0 nothing failed or errored; 1 something did; 130 interrupted (SIGINT). */
+/** Exit codes: 0 nothing failed or errored (or, with a baseline, nothing unexpected); 1 otherwise; 130/143 interrupted (SIGINT/SIGTERM). */
 export const EXIT_INTERRUPTED = 130;
+export const EXIT_TERMINATED = 143;
+export const DEFAULT_BENCH = path.join('reports', 'bench.json');
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
   const catalog = loadCatalog(options.catalog);
@@ -31,36 +52,54 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   if (selection.unmatched.length > 0) {
     throw new UsageError(`no claim matches ${selection.unmatched.map((p) => `"${p}"`).join(', ')} (try \`conform list\`; patterns are ids, topics, or globs like "lock.*")`);
   }
-  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const formats = parseFormats(options.format);
+  const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
+  if (options.replay !== undefined && patterns.length === 0) throw new UsageError('--replay needs --claims: replay the claim whose failure printed the command');
+  if (options.replay !== undefined && options.seed !== undefined) throw new UsageError('--replay and --seed both set the seed: give one');
+  const baseline: Baseline | undefined = options.baseline === undefined ? undefined : await readBaseline(options.baseline);
+  const claims = shard === undefined ? selection.claims : shardOf(selection.claims, shard);
+  const seed = options.replay ?? options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const outDir = path.resolve(options.out);
-  const json = new JsonReporter(outDir);
+  const files = fileFormats(formats);
+  const bench = files.includes('html') ? await readBenchResults(path.resolve(options.bench ?? DEFAULT_BENCH)) : {};
+  if (options.bench !== undefined && bench.results === undefined && bench.problem === undefined) throw new UsageError(`--bench ${options.bench}: no such file`);
+
+  const fileReporter = new FileReporter(outDir, files, { ...(bench.results ? { bench: bench.results } : {}), ...(bench.problem ? { benchProblem: bench.problem } : {}) });
+  const inner: Reporter[] = [...(formats.includes('console') ? [new ConsoleReporter()] : []), fileReporter];
+  const finishing = new FinishingReporter((report) => {
+    let finished: RunReport = shard === undefined ? report : { ...report, shard };
+    finished = withReplayCommands(finished, { impl: options.impl, ...(options.catalog === undefined ? {} : { catalog: options.catalog }), repeatScale: options.repeatScale });
+    return baseline === undefined ? finished : applyBaseline(finished, baseline, options.baseline!);
+  }, inner);
 
   const implementation: Implementation = await resolveImplementation(options.impl);
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write('\nconform: interrupted; stopping and writing the partial report (Ctrl-C again to quit at once)\n');
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppedBy !== undefined) process.exit(signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED);
+    stoppedBy = signal;
+    process.stderr.write(`\nconform: ${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}; stopping and writing the partial report (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`);
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  for (const s of signals) process.on(s, onSignal);
   try {
     const report = await runClaims({
       implementation,
-      claims: selection.claims,
+      claims,
       seed,
       repeatScale: options.repeatScale,
       selection: patterns,
       signal: controller.signal,
-      reporters: [new ConsoleReporter(), json],
+      reporters: [finishing],
     });
-    const shown = path.relative(process.cwd(), json.file);
-    process.stdout.write(`report: ${shown.startsWith('..') ? json.file : shown}\n`);
-    if (!report.complete) return EXIT_INTERRUPTED;
-    return succeeded(report) ? 0 : 1;
+    if (fileReporter.written.length > 0) process.stdout.write(`${writtenFilesText(fileReporter.written)}\n`);
+    const finished = finishing.finished ?? report;
+    if (!finished.complete) return stoppedBy === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
+    if (finished.baseline !== undefined) return passesGate(finished) ? 0 : 1;
+    return succeeded(finished) ? 0 : 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const s of signals) process.off(s, onSignal);
     await implementation.close();
   }
 }

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import type { RunReport } from '../runner/report-model';
 import { writeFileAtomic } from './atomic-write';
+import { serializeReportFile } from './report-file';
 import type { Reporter } from './reporter';
 
-/** Writes `report.json` into a directory when the run ends (atomically, see atomic-write.ts). */
+/** Writes only `report.json` when the run ends (atomically); FileReporter writes any set of formats. */
 export class JsonReporter implements Reporter {
   readonly file: string;
 
@@ -12,6 +13,6 @@ export class JsonReporter implements Reporter {
   }
 
   async onRunEnd(report: RunReport): Promise<void> {
-    await writeFileAtomic(this.file, `${JSON.stringify(report, null, 2)}\n`);
+    await writeFileAtomic(this.file, serializeReportFile(report));
   }
 }

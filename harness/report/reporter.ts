@@ -4,7 +4,8 @@ import type { ClaimResult, ImplementationInfo, RunReport } from '../runner/repor
 /**
  * What the runner tells a reporter. Progress hooks are optional and must not throw (the runner
  * ignores their errors); `onRunEnd` receives the finished report, also after an interrupted run,
- * and is where file reporters write. New formats (TAP, JUnit, HTML) implement this interface.
+ * and is where file reporters write (file-reporter.ts writes every file format; finishing-reporter.ts
+ * completes the report before the others see it).
  */
 
 export interface RunStartInfo {

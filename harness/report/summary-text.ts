@@ -1,4 +1,4 @@
-import { isFailure, VERDICTS, type ClaimResult, type RunReport, type Verdict } from '../runner/report-model';
+import { isFailure, VERDICTS, type BaselineStatus, type ClaimResult, type RunReport, type Verdict } from '../runner/report-model';
 
 /**
  * Plain-text renderings shared by the console reporter (and by anything else that prints a run):
@@ -45,7 +45,11 @@ export function summaryText(report: RunReport): string {
   const lines: string[] = [];
   const { implementation: impl } = report;
   lines.push(`${impl.name} ${impl.version} (${impl.runtime}), seed ${report.seed}`);
-  if (!report.complete) lines.push(`INCOMPLETE: the run was interrupted after ${report.claims.length} claim(s)`);
+  if (report.shard !== undefined) lines.push(`shard ${report.shard.index}/${report.shard.count} of the selection`);
+  if (!report.complete) {
+    const of = report.planned === undefined ? '' : ` of ${report.planned}`;
+    lines.push(`INCOMPLETE: the run was interrupted after ${report.claims.length}${of} claim(s)`);
+  }
   lines.push(`${report.summary.total} claim(s): ${countsText(report.summary)}`);
   const topics = new Map<string, Partial<Record<Verdict, number>>>();
   for (const c of report.claims) {
@@ -61,9 +65,35 @@ export function summaryText(report: RunReport): string {
   const failed = report.claims.filter((c) => isFailure(c.verdict));
   if (failed.length > 0) {
     lines.push('failed or errored:');
-    for (const c of failed) lines.push(`  ${LABEL[c.verdict]} ${c.id}: ${firstLines(c.message, 1)}`);
+    for (const c of failed) {
+      const known = c.baseline?.status === 'expected' ? ' (known failure)' : '';
+      lines.push(`  ${LABEL[c.verdict]} ${c.id}${known}: ${firstLines(c.message, 1)}`);
+      if (c.replay !== undefined) lines.push(`    replay: ${c.replay}`);
+    }
   }
+  if (report.baseline !== undefined) lines.push(...baselineLines(report));
   return lines.join('\n');
+}
+
+const BASELINE_WORDS: Record<Exclude<BaselineStatus, 'expected'>, string> = {
+  'new-failure': 'NEW FAILURE',
+  'unexpected-pass': 'UNEXPECTED PASS',
+  'unexpected-verdict': 'UNEXPECTED',
+};
+
+function baselineLines(report: RunReport): string[] {
+  const b = report.baseline!;
+  const c = b.counts;
+  const lines = [
+    `baseline ${b.file}: ${b.ok ? 'as expected' : 'UNEXPECTED RESULTS'} (${c.expected} expected, ${c['new-failure']} new failure(s), ${c['unexpected-pass']} unexpected pass(es), ${c['unexpected-verdict']} other unexpected verdict(s))`,
+  ];
+  for (const claim of report.claims) {
+    const mark = claim.baseline;
+    if (mark === undefined || mark.status === 'expected') continue;
+    const expected = mark.expected.length === 0 ? '' : ` (baseline expects ${mark.expected.join(' or ')}: ${mark.reason ?? ''})`;
+    lines.push(`  ${BASELINE_WORDS[mark.status]} ${claim.id}: ${claim.verdict}${expected}`);
+  }
+  return lines;
 }
 
 function firstLines(text: string, n: number): string {
