@@ -29,7 +29,9 @@ export type FromHandler =
   | { t: 'shutdown-write' }
   | { t: 'close' }
   | { t: 'reset' }
-  | { t: 'done'; error: ErrorDescription | null };
+  | { t: 'done'; error: ErrorDescription | null }
+  /** A forked child holds its own copy of the connection's fd: the parent may close its copy. */
+  | { t: 'received' };
 
 /** What a worker (or child process) needs to run one request. */
 export interface RequestAssignment {

@@ -33,16 +33,24 @@ export class ForkingTCPServer extends TCPServer {
     const assignment: RequestAssignment = { handler: this.handlerModule, client_address, server: this.serverInfo };
     const child = fork(CHILD_ENTRY, [], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     if (child.pid !== undefined) this.childPids.push(child.pid);
+    // The parent keeps its copy of the fd (keepOpen) until the child says it holds its own:
+    // Node would otherwise close it only on the child's acknowledgement, and a child killed
+    // before it got that far (a slow start, then server_close) left the connection open.
+    child.on('message', (message: FromHandler) => {
+      if (message.t === 'received') socket.destroy();
+    });
     const done = watchChild(child).then((error) => {
+      socket.destroy();
       if (error) this.handle_error(client_address, rebuildError(error));
     });
-    this.track({ client_address, done, abort: () => child.kill('SIGKILL') });
-    child.send(assignment, socket, (error) => {
+    const abort = () => {
+      socket.resetAndDestroy();
+      child.kill('SIGKILL');
+    };
+    this.track({ client_address, done, abort });
+    child.send(assignment, socket, { keepOpen: true }, (error) => {
       // The handle could not be passed (the child died at start): the connection is ours to close.
-      if (error) {
-        socket.destroy();
-        child.kill('SIGKILL');
-      }
+      if (error) abort();
     });
   }
 }

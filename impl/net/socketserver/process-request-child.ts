@@ -16,6 +16,7 @@ process.once('message', (assignment: RequestAssignment, handle?: net.Socket) => 
     if (!handle) {
       error = new Error('the parent sent no socket handle');
     } else {
+      process.send?.({ t: 'received' } satisfies FromHandler);
       const conn = new StreamConnection(handle);
       try {
         error = await runHandler(loadHandler(assignment.handler), conn, assignment.client_address, assignment.server);

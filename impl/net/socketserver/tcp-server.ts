@@ -110,6 +110,11 @@ export class TCPServer {
     this.serving = (async () => {
       await this.server_activate();
       for (let socket = await this.queue.next(); socket !== null; socket = await this.queue.next()) {
+        // server_close may have run while this socket was on its way out of the queue.
+        if (this.closed) {
+          socket.resetAndDestroy();
+          continue;
+        }
         const client_address = peerAddress(socket);
         try {
           await this.process_request(socket, client_address);
@@ -172,6 +177,9 @@ export class TCPServer {
     this.active.add(request);
     const forget = () => this.active.delete(request);
     request.done.then(forget, forget);
+    // A request started after server_close began (the accept loop was between taking a socket
+    // and starting its handler) would otherwise outlive the server, and its child with it.
+    if (this.closed) request.abort();
     return request;
   }
 

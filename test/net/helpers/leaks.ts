@@ -5,6 +5,8 @@ const WATCHED = new Set(['TCPSocketWrap', 'TCPServerWrap', 'TCPWrap', 'UDPWrap',
 
 export interface ResourceSnapshot {
   fds: number;
+  /** What each fd is (`socket:[123]`, `pipe:[45]`, a path), to name a leak rather than count it. */
+  fdTargets: Record<string, string>;
   handles: Record<string, number>;
 }
 
@@ -12,12 +14,24 @@ export function openFds(): number {
   return fs.readdirSync('/proc/self/fd').length;
 }
 
+function fdTargets(): Record<string, string> {
+  const targets: Record<string, string> = {};
+  for (const fd of fs.readdirSync('/proc/self/fd')) {
+    try {
+      targets[fd] = fs.readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      // Closed between the listing and the read (the listing's own fd, for one).
+    }
+  }
+  return targets;
+}
+
 export function snapshot(): ResourceSnapshot {
   const handles: Record<string, number> = {};
   for (const kind of process.getActiveResourcesInfo()) {
     if (WATCHED.has(kind)) handles[kind] = (handles[kind] ?? 0) + 1;
   }
-  return { fds: openFds(), handles };
+  return { fds: openFds(), fdTargets: fdTargets(), handles };
 }
 
 /**
@@ -38,7 +52,10 @@ export async function settledBackTo(before: ResourceSnapshot, deadlineMs = 3000)
 /** For `expect(await settledBackTo(before)).toEqual(noMoreThan(before))`-style checks. */
 export function leakReport(before: ResourceSnapshot, after: ResourceSnapshot): string[] {
   const problems: string[] = [];
-  if (after.fds > before.fds) problems.push(`${after.fds - before.fds} more open fds`);
+  if (after.fds > before.fds) {
+    const added = Object.entries(after.fdTargets).filter(([fd, target]) => before.fdTargets[fd] !== target);
+    problems.push(`${after.fds - before.fds} more open fds (${added.map(([fd, target]) => `${fd} → ${target}`).join(', ')})`);
+  }
   for (const [kind, n] of Object.entries(after.handles)) {
     if (n > (before.handles[kind] ?? 0)) problems.push(`${n - (before.handles[kind] ?? 0)} more ${kind}`);
   }
