@@ -34,6 +34,9 @@ export const CAPABILITIES = [
   'fs',
   'http',
   'gil', // a global interpreter lock, as in CPython
+  // Servers a server check can have started (`<protocol>-server`, harness/server/server-model.ts):
+  'echo-upper-server', // the documents' echo-upper TCP service, in socketserver's concurrency models
+  'echo-upper-udp-server', // its UDP counterpart
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

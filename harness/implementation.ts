@@ -1,6 +1,7 @@
 import type { Capability } from './capability';
 import type { Scenario } from './scenario/model';
 import type { ScenarioResult } from './scenario/result';
+import type { RunningServer, ServerRequest } from './server/server-model';
 
 export interface RunOptions {
   /** Overrides the scenario's own deadline (the runner may shorten it). */
@@ -21,6 +22,12 @@ export interface Implementation {
   readonly capabilities: ReadonlySet<Capability>;
   /** Runs one scenario to completion or to its deadline. Must never hang past the deadline. */
   runScenario(scenario: Scenario, options?: RunOptions): Promise<ScenarioResult>;
+  /**
+   * Starts a server a claim asks for (server checks, harness/server/server-model.ts) and
+   * resolves once it accepts connections. Rejects with ServerUnavailable for a protocol or model
+   * it does not have. Absent: the implementation starts no servers.
+   */
+  startServer?(request: ServerRequest, options?: RunOptions): Promise<RunningServer>;
   /** Releases every resource (workers, child processes). Idempotent. */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Capability } from '../harness/capability';
 import type { Scenario } from '../harness/scenario/model';
 import type { ScenarioResult } from '../harness/scenario/result';
 import type { ActorKind, Json } from '../harness/scenario/model';
+import type { ServerRequest, ServerTarget } from '../harness/server/server-model';
 
 /** Where a claim comes from: the seed document, its section heading, and the sentence verbatim. */
 export interface Source {
@@ -95,7 +96,41 @@ export function threadsOrTasks(check: ScenarioCheck): ScenarioCheck {
   return { ...check, actorKinds: ['thread', 'task'] };
 }
 
-export type Check = ScenarioCheck;
+/**
+ * A check that judges a whole server over the network (harness/server/server-model.ts): the
+ * runner has the implementation start the server asked for, or takes the one `--target` names,
+ * runs the probe against its address as a client would, and stops the server.
+ */
+export interface ServerCheck {
+  type: 'server';
+  server: ServerRequest;
+  /**
+   * Talks to the server at `target` and judges what it saw. Must settle by itself (every wait
+   * with a timeout); the runner also abandons it after `deadlineMs`.
+   */
+  probe(target: ServerTarget, context: ProbeContext): Promise<Judgement>;
+  /** How long the probe may take before the runner reports it as hung. Default 60 s. */
+  deadlineMs?: number;
+}
+
+export interface ProbeContext {
+  seed: number;
+  /** Aborted when the run is interrupted or the probe's deadline passes: stop and clean up. */
+  signal: AbortSignal;
+}
+
+export type Check = ScenarioCheck | ServerCheck;
+
+/** The actor kinds a check's scenarios may run with (ScenarioCheck.actorKinds), if it has any. */
+export function actorKindsOf(check: Check | undefined): ActorKind[] | undefined {
+  return check?.type === 'scenario' ? check.actorKinds : undefined;
+}
+
+/** The scenarios a check runs with this seed (none for a server check). */
+export function checkScenarios(check: Check, seed: number): Scenario[] {
+  if (check.type !== 'scenario') return [];
+  return typeof check.scenarios === 'function' ? check.scenarios(seed) : check.scenarios;
+}
 
 export interface Contest {
   /** What the document says, in English. */

@@ -1,5 +1,7 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import { probeConcurrency } from '../harness/net-probes';
+import { probeCheck } from './checks/server-probes';
 
 /**
  * Concurrent servers: the socketserver module (handlers, ThreadingTCPServer, ForkingTCPServer,
@@ -46,9 +48,10 @@ export const claims: Claim[] = [
     source: from('netStyle', SOCKETSERVER_001, '# 多线程;第一个参数,地址+端口;第二个参数,类'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'threads'],
-    tags: ['concurrency', 'also:003-12'],
-    ...pending,
+    capabilities: ['echo-upper-server'],
+    tags: ['concurrency', 'also:003-12', 'black-box'],
+    // A second client is answered while the first is still connected (judged by event order).
+    check: probeCheck({ protocol: 'echo-upper', model: 'threading' }, (target) => probeConcurrency(target, 'concurrent')),
   },
   {
     id: 'socketserver.forking-per-process',
@@ -175,9 +178,10 @@ export const claims: Claim[] = [
     ),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp'],
-    tags: ['concurrency', 'backlog'],
-    ...pending,
+    capabilities: ['echo-upper-server'],
+    tags: ['concurrency', 'backlog', 'black-box'],
+    // The second client connects (the backlog holds it) but is answered only once the first leaves.
+    check: probeCheck({ protocol: 'echo-upper', model: 'serial' }, (target) => probeConcurrency(target, 'serial')),
   },
   {
     id: 'socketserver.handler-exception-isolated',

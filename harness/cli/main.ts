@@ -54,8 +54,12 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the selected claims')
     .option('--replay <seed>', 'generate the selected claims\' scenarios from this seed (printed next to failures)', integer)
     .option('--bench <file>', `benchmark results to chart in the HTML report (default: ${DEFAULT_BENCH_TEXT} when present)`)
-    .action(async (opts: RunCommandOptions) => {
-      setExitCode(await runCommand(opts));
+    .option('--target <host:port>', 'judge a server someone else wrote, listening on loopback, with the claims that probe servers (instead of --impl)')
+    .option('--target-protocol <protocol>', 'what the --target server speaks: echo-upper, echo-upper-udp, ftp', 'echo-upper')
+    .option('--target-model <model>', "the --target server's concurrency model, if known: serial, threading, forking, event-loop")
+    .option('--target-option <key=value...>', 'what probes need to know about the --target server (credentials, a trigger that makes its handler raise)')
+    .action(async (opts: RunCommandOptions, command: Command) => {
+      setExitCode(await runCommand({ ...opts, implGiven: command.getOptionValueSource('impl') === 'cli' }));
     });
 
   program

@@ -17,6 +17,7 @@ import { loadCatalog } from './catalog';
 import { resolveImplementation } from './implementation-registry';
 import { writtenFilesText } from './written-files';
 import { UsageError } from './usage-error';
+import { parseTargetOptions, targetImplementation } from './target-options';
 
 /** `conform run`: selects claims, runs them on one implementation, writes the reports. */
 
@@ -37,6 +38,13 @@ export interface RunCommandOptions {
   replay?: number;
   /** Benchmark results to chart in the HTML report; default reports/bench.json when present. */
   bench?: string;
+  /** Whether --impl was given on the command line (not its default), which --target excludes. */
+  implGiven?: boolean;
+  /** `host:port` of a server to judge as a black box (harness/adapters/target/). */
+  target?: string;
+  targetProtocol?: string;
+  targetModel?: string;
+  targetOption?: string[];
 }
 
 /** Exit codes: 0 nothing failed or errored (or, with a baseline, nothing unexpected); 1 otherwise; 130/143 interrupted (SIGINT/SIGTERM). */
@@ -48,10 +56,14 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const catalog = loadCatalog(options.catalog);
   // `--claims a,b` and `--claims a b` both work.
   const patterns = (options.claims ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p !== '');
-  const selection = selectClaims(catalog, patterns);
+  // A --target server can only be judged by server checks: without --claims, those are the run.
+  const selection = selectClaims(options.target === undefined || patterns.length > 0 ? catalog : catalog.filter((c) => c.check?.type === 'server'), patterns);
   if (selection.unmatched.length > 0) {
     throw new UsageError(`no claim matches ${selection.unmatched.map((p) => `"${p}"`).join(', ')} (try \`conform list\`; patterns are ids, topics, or globs like "lock.*")`);
   }
+  if (options.target !== undefined && options.implGiven) throw new UsageError('--target and --impl both name what to test: give one');
+  if (options.target === undefined && (options.targetModel !== undefined || options.targetOption !== undefined)) throw new UsageError('--target-model and --target-option go with --target');
+  if (options.targetOption !== undefined) parseTargetOptions(options.targetOption);
   const formats = parseFormats(options.format);
   const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
   if (options.replay !== undefined && patterns.length === 0) throw new UsageError('--replay needs --claims: replay the claim whose failure printed the command');
@@ -72,7 +84,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     return baseline === undefined ? finished : applyBaseline(finished, baseline, options.baseline!);
   }, inner);
 
-  const implementation: Implementation = await resolveImplementation(options.impl);
+  const implementation: Implementation = options.target === undefined ? await resolveImplementation(options.impl) : await targetImplementation(options);
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {

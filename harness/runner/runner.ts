@@ -1,10 +1,11 @@
-import type { Claim } from '../../spec/claim';
+import { actorKindsOf, type Claim } from '../../spec/claim';
 import type { Implementation } from '../implementation';
 import type { Reporter } from '../report/reporter';
 import { DEFAULT_MAX_EVENTS } from './evidence';
 import { RunAborted } from './guarded-run';
 import { REPORT_FORMAT_VERSION, summarize, type ClaimResult, type ImplementationInfo, type RunReport, type Verdict } from './report-model';
 import { runScenarioCheck, type CheckContext, type CheckOutcome } from './scenario-check';
+import { runServerCheck } from './server-check';
 import { applicability, type ActorKindChoice } from './actor-kinds';
 
 /**
@@ -130,13 +131,17 @@ async function decide(claim: Claim, ctx: CheckContext): Promise<Decision> {
     const contest = claim.contest;
     return { verdict: 'contested', message: contest === undefined ? 'contested' : `the document says: ${contest.says}; actually: ${contest.actually}` };
   }
-  const { missing, kind } = applicability(claim.capabilities, claim.check?.actorKinds, (c) => ctx.implementation.capabilities.has(c));
+  const { missing, kind } = applicability(claim.capabilities, actorKindsOf(claim.check), (c) => ctx.implementation.capabilities.has(c));
   if (missing.length > 0) {
     return { verdict: 'not-applicable', message: `${ctx.implementation.name} lacks: ${missing.join(', ')}` };
   }
   if (claim.check === undefined) return { verdict: 'error', message: 'an executable claim without a check' };
   const type: string = claim.check.type;
-  if (type !== 'scenario') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
+  if (claim.check.type === 'server') {
+    const outcome = await runServerCheck(claim.check, ctx);
+    return { verdict: outcome.verdict, message: outcome.message, ...('evidence' in outcome && outcome.evidence !== undefined ? { evidence: outcome.evidence } : {}), ...('details' in outcome && outcome.details !== undefined ? { details: outcome.details } : {}) };
+  }
+  if (claim.check.type !== 'scenario') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
   const rewritten = kind !== undefined && kind.chosen !== kind.written ? kind : undefined;
   const outcome = await runScenarioCheck(claim.check, rewritten === undefined ? ctx : { ...ctx, actorKind: rewritten });
   const verdict: Verdict = outcome.verdict;

@@ -4,6 +4,7 @@ import { validateScenario } from '../../harness/scenario/validate';
 import { formatIssue } from '../../harness/scenario/validation-issues';
 import type { Scenario } from '../../harness/scenario/model';
 import { claims } from '../../spec';
+import { checkScenarios } from '../../spec/claim';
 
 /** A valid scenario with every socket op; each case breaks one thing in a copy of it. */
 function base(): Scenario {
@@ -87,7 +88,7 @@ describe('socket scenarios: validation', () => {
     expect(validate(base())).toBe(true);
     const socketScenarios = claims
       .filter((c) => c.check !== undefined && c.capabilities.some((cap) => cap === 'tcp' || cap === 'udp'))
-      .flatMap((c) => (typeof c.check!.scenarios === 'function' ? c.check!.scenarios(1) : c.check!.scenarios));
+      .flatMap((c) => checkScenarios(c.check!, 1));
     expect(socketScenarios.length).toBeGreaterThan(30);
     for (const s of socketScenarios) {
       expect(validateScenario(s)).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { claims } from '../../spec';
+import { checkScenarios } from '../../spec/claim';
 import { DOCS } from '../../spec/sources';
 import { isCapability } from '../../harness/capability';
 import { validateScenario } from '../../harness/scenario/validate';
@@ -66,8 +67,8 @@ describe('the claims catalog', () => {
 
   it('has only valid scenarios', () => {
     for (const c of claims) {
-      if (!c.check) continue;
-      const scenarios = typeof c.check.scenarios === 'function' ? c.check.scenarios(1) : c.check.scenarios;
+      if (c.check?.type !== 'scenario') continue;
+      const scenarios = checkScenarios(c.check, 1);
       expect(scenarios.length).toBeGreaterThan(0);
       for (const s of scenarios) {
         const result = validateScenario(JSON.parse(JSON.stringify(s)));

@@ -1,5 +1,5 @@
 import { claims as catalog } from '../../spec';
-import { threadsOrTasks, type Claim, type ScenarioCheck } from '../../spec/claim';
+import { actorKindsOf, checkScenarios, threadsOrTasks, type Claim, type ScenarioCheck } from '../../spec/claim';
 import { applicability, KIND_CAPABILITY, withActorKind } from '../../harness/runner/actor-kinds';
 import { runClaims } from '../../harness/runner/runner';
 import type { Capability } from '../../harness/capability';
@@ -79,7 +79,7 @@ describe('actor kinds', () => {
 });
 
 describe('the catalog with actor kinds', () => {
-  const withKinds = catalog.filter((c) => c.check?.actorKinds !== undefined);
+  const withKinds = catalog.filter((c) => actorKindsOf(c.check) !== undefined);
 
   it('lets the thread-level primitive claims run on tasks', () => {
     expect(withKinds.length).toBeGreaterThanOrEqual(45);
@@ -89,9 +89,9 @@ describe('the catalog with actor kinds', () => {
 
   it('writes their scenarios with the first listed kind and lists that kind\'s capability', () => {
     for (const c of withKinds) {
-      const [first] = c.check!.actorKinds!;
+      const [first] = actorKindsOf(c.check)!;
       expect(`${c.id}: ${c.capabilities.includes(KIND_CAPABILITY[first])}`).toBe(`${c.id}: true`);
-      const scenarios = typeof c.check!.scenarios === 'function' ? c.check!.scenarios(1) : c.check!.scenarios;
+      const scenarios = checkScenarios(c.check!, 1);
       for (const s of scenarios) for (const a of s.actors) expect(`${c.id}/${a.name}: ${a.kind}`).toBe(`${c.id}/${a.name}: ${first}`);
     }
   });

@@ -1,4 +1,5 @@
 import { claims } from '../../spec';
+import { actorKindsOf } from '../../spec/claim';
 import { TaskHostImplementation } from '../../harness/adapters/tasks/task-host';
 import { TASK_ADAPTERS } from '../../harness/adapters/tasks/task-adapters';
 import { runClaims } from '../../harness/runner/runner';
@@ -23,7 +24,7 @@ afterAll(() => implementation.close());
 
 describe('reference-aio', () => {
   it('passes every claim that can run on tasks with what asyncio has', () => {
-    const runnable = claims.filter((c) => c.check?.actorKinds?.includes('task') && c.status !== 'pending' && !c.capabilities.includes('rlock'));
+    const runnable = claims.filter((c) => actorKindsOf(c.check)?.includes('task') && c.status !== 'pending' && !c.capabilities.includes('rlock'));
     expect(runnable.length).toBeGreaterThanOrEqual(40);
     const byId = new Map(report.claims.map((r) => [r.id, r]));
     expect(runnable.map((c) => `${c.id}: ${byId.get(c.id)?.verdict}`)).toEqual(runnable.map((c) => `${c.id}: pass`));
@@ -35,7 +36,7 @@ describe('reference-aio', () => {
     const byId = new Map(claims.map((c) => [c.id, c]));
     for (const r of report.claims.filter((c) => c.verdict === 'not-applicable')) {
       const c = byId.get(r.id)!;
-      const why = c.check?.actorKinds?.includes('task') ? (c.capabilities.includes('rlock') ? 'needs an RLock' : 'runs on tasks') : 'cannot run on tasks';
+      const why = actorKindsOf(c.check)?.includes('task') ? (c.capabilities.includes('rlock') ? 'needs an RLock' : 'runs on tasks') : 'cannot run on tasks';
       expect(`${r.id}: ${why}`).not.toBe(`${r.id}: runs on tasks`);
       if (why === 'needs an RLock') expect(r.message).toBe('reference-aio lacks: rlock');
     }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Capability } from '../../capability';
+import { isCapability, type Capability } from '../../capability';
 import type { Implementation, RunOptions } from '../../implementation';
 import type { Scenario } from '../../scenario/model';
 import type { ScenarioResult } from '../../scenario/result';
@@ -9,6 +9,8 @@ import { referencePrograms } from './process-executor/reference-programs';
 import type { HostPoolStats } from './process-executor/host-pool';
 import type { WorkerLoader } from './worker-code';
 import type { WorkerPoolStats } from './worker-pool';
+import type { RunningServer, ServerRequest } from '../../server/server-model';
+import { REFERENCE_SERVERS, ServerRegistry } from './servers';
 
 /**
  * The built-in reference implementation (impl/) as the runner sees it: thread actors on real
@@ -33,11 +35,13 @@ export class ReferenceImplementation implements Implementation {
   private readonly executor: ThreadExecutor;
   /** Scenarios whose actors are processes go here (process-executor/). */
   private readonly processes = new ProcessExecutor({ programs: referencePrograms });
+  /** Servers started for server checks (servers/). */
+  private readonly servers = new ServerRegistry(REFERENCE_SERVERS);
   private closed = false;
 
   constructor(options: ReferenceOptions = {}) {
     this.executor = new ThreadExecutor({ bindingModule: REFERENCE_BINDING_MODULE, ...options });
-    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities, ...(this.executor.binding.network?.capabilities ?? []), ...PROCESS_CAPABILITIES]);
+    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities, ...(this.executor.binding.network?.capabilities ?? []), ...PROCESS_CAPABILITIES, ...serverCapabilities(this.servers.protocols)]);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.version = (require('../../../package.json') as { version: string }).version;
   }
@@ -46,6 +50,11 @@ export class ReferenceImplementation implements Implementation {
     if (this.closed) return Promise.reject(new Error('the reference implementation is closed'));
     if (scenario.actors.some((a) => a.kind === 'process')) return this.processes.run(scenario, options);
     return this.executor.run(scenario, options);
+  }
+
+  startServer(request: ServerRequest): Promise<RunningServer> {
+    if (this.closed) return Promise.reject(new Error('the reference implementation is closed'));
+    return this.servers.start(request);
   }
 
   /** Live and pooled actor processes, for tests that check nothing is left behind. */
@@ -71,6 +80,11 @@ export class ReferenceImplementation implements Implementation {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([this.executor.close(), this.processes.close()]);
+    await Promise.all([this.executor.close(), this.processes.close(), this.servers.stopAll()]);
   }
+}
+
+/** `<protocol>-server` for each protocol served, as far as the catalog names it. */
+function serverCapabilities(protocols: string[]): Capability[] {
+  return protocols.map((p) => `${p}-server`).filter(isCapability);
 }

@@ -1,0 +1,7 @@
+import { echoUpperTcp, echoUpperUdp } from './echo-upper-servers';
+import type { ServerFactory } from './server-factory';
+
+/** Every server the reference starts for server checks, one factory per protocol. */
+export const REFERENCE_SERVERS: readonly ServerFactory[] = [echoUpperTcp, echoUpperUdp];
+
+export { ServerRegistry, type ServerFactory } from './server-factory';
