@@ -1,6 +1,6 @@
 import { threadsOrTasks, type Claim } from './claim';
 import { from } from './sources';
-import { op, scenario, thread } from './dsl';
+import { op, scenario, thread, threads } from './dsl';
 import { all, checkEvery, expect, expectCompleted, expectError, expectValue, expectValues, find } from './judging';
 
 /** Queue size claims: qsize/empty/full, maxsize < 1, and when put does (not) block. */
@@ -119,10 +119,43 @@ export const claims: Claim[] = [
     source: from('netStyle', '11、队列(queue)', '列表是不安全的数据结构:'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['threads', 'cell'],
-    tags: ['racy', 'check-then-act'],
-    status: 'pending',
-    plannedIn: 9,
+    capabilities: ['threads', 'cell', 'queue'],
+    tags: ['racy', 'check-then-act', 'outcome-histogram'],
+    check: {
+      type: 'scenario',
+      repeat: 3,
+      scenarios: [
+        // The list: `if L: (sleep) L.pop()`. The list's length lives in a cell; each thread
+        // checks it, is held up between the check and the pop (as a thread switch would), and
+        // pops on what it saw. Every thread that saw the item "gets" it.
+        scenario('5 threads on a one-item list: if L: sleep; L.pop()', {
+          timeUnitMs: 20,
+          objects: { L: { type: 'cell', initial: 1 } },
+          actors: threads('t', 5, () => [op.read('L', 'n'), { op: 'when', value: { reg: 'n' }, equals: 1, then: [op.sleep(2), op.write('L', { reg: 'n', add: -1 }), op.mark('popped')] }]),
+        }),
+        // The queue: get_nowait checks and takes in one step under the queue's own lock.
+        scenario('5 threads on a one-item Queue: get_nowait()', {
+          timeUnitMs: 20,
+          objects: { q: { type: 'queue', maxsize: 0 } },
+          actors: [thread('filler', [op.put('q', 'item')]), ...threads('t', 5, () => [op.sleep(1), op.getNowait('q')])],
+        }),
+      ],
+      outcomes: {
+        // How many threads ended up with the one item.
+        key: (run) => {
+          const list = run.history.some((e) => e.f === 'read');
+          const takers = list ? run.history.filter((e) => e.type === 'ok' && e.f === 'mark').length : run.history.filter((e) => e.type === 'ok' && e.f === 'get_nowait').length;
+          return `${list ? 'list' : 'queue'}: ${takers} taker(s)`;
+        },
+        grade: (key) => (key === 'list: 1 taker(s)' || key === 'queue: 1 taker(s)' ? 'acceptable' : /^list: [2-5] taker/.test(key) ? 'interesting' : 'forbidden'),
+        mustSee: ['interesting'],
+        describe: {
+          acceptable: 'one thread took the one item',
+          interesting: 'the list: several threads saw the item and all popped it (check-then-act race; CPython raises IndexError on the second pop)',
+          forbidden: 'nobody took the item, or the queue gave one item to several threads',
+        },
+      },
+    },
   },
 ];
 
