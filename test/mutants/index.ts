@@ -15,4 +15,6 @@ export const MUTANT_MODULES: readonly string[] = [
   'task-done-unchecked',
   'join-when-empty',
   'get-timeout-never-fires',
+  'daemon-outlives-main',
+  'pool-callback-in-worker',
 ].map((name) => path.join(__dirname, `${name}.ts`));

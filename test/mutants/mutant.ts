@@ -14,6 +14,12 @@ export interface Mutant {
   breaks: Capability;
   /** Claims that must fail on it (at least one). */
   caughtBy: string[];
+  /**
+   * Narrows the claims run against it (and against the reference for comparison) to those with
+   * one of these tags: for capabilities so broad (processes, pools) that running all of their
+   * claims per mutant would cost minutes for nothing more.
+   */
+  onlyTagged?: string[];
 }
 
 /** A private word to nap on: a short real sleep inside a worker (for spinning and polling mutants). */

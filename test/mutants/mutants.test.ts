@@ -3,9 +3,8 @@ import { claims } from '../../spec';
 import type { Claim } from '../../spec/claim';
 import { ReferenceImplementation } from '../../harness/adapters/reference/reference';
 import { runClaims } from '../../harness/runner/runner';
-import type { Capability } from '../../harness/capability';
 import { MUTANT_MODULES } from './index';
-import { MutantImplementation } from './mutant-implementation';
+import { createMutantImplementation, leftovers } from './mutant-factory';
 import type { Mutant } from './mutant';
 
 /**
@@ -19,7 +18,7 @@ jest.setTimeout(300_000);
 
 const SEED = 20261123;
 const mutants = MUTANT_MODULES.map((module) => ({ module, name: path.basename(module, '.ts') }));
-const claimsFor = (breaks: Capability): Claim[] => claims.filter((c) => c.capabilities.includes(breaks));
+const claimsFor = (m: Mutant): Claim[] => claims.filter((c) => c.capabilities.includes(m.breaks) && (m.onlyTagged === undefined || c.tags.some((t) => m.onlyTagged!.includes(t))));
 
 describe('mutants', () => {
   it('are at least twelve, each a distinct defect', () => {
@@ -31,10 +30,10 @@ describe('mutants', () => {
   });
 
   it.each(mutants.map((m) => [m.name, m.module]))('%s is caught', async (_name, module) => {
-    const implementation = new MutantImplementation(module);
+    const implementation = createMutantImplementation(module);
     try {
       const { mutant } = implementation;
-      const report = await runClaims({ implementation, claims: claimsFor(mutant.breaks), seed: SEED });
+      const report = await runClaims({ implementation, claims: claimsFor(mutant), seed: SEED });
       expect(report.complete).toBe(true);
       expect(report.claims.filter((c) => c.verdict === 'error').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
       const failed = report.claims.filter((c) => c.verdict === 'fail').map((c) => c.id);
@@ -43,13 +42,13 @@ describe('mutants', () => {
     } finally {
       await implementation.close();
     }
-    expect(implementation.workerStats().live).toBe(0);
+    expect(leftovers(implementation)).toBe(0);
   });
 
   it('leave the reference passing the same claims', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const broken = new Set(MUTANT_MODULES.map((m) => (require(m) as { mutant: Mutant }).mutant.breaks));
-    const selected = claims.filter((c) => c.capabilities.some((cap) => broken.has(cap)));
+    const described = MUTANT_MODULES.map((m) => (require(m) as { mutant: Mutant }).mutant);
+    const selected = claims.filter((c) => described.some((m) => claimsFor(m).includes(c)));
     const reference = new ReferenceImplementation();
     try {
       const report = await runClaims({ implementation: reference, claims: selected, seed: SEED });
