@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { claims } from '../../spec';
 import type { Claim } from '../../spec/claim';
-import { ReferenceImplementation } from '../../harness/adapters/reference/reference';
 import { runClaims } from '../../harness/runner/runner';
 import { MUTANT_MODULES } from './index';
 import { createMutantImplementation, leftovers } from './mutant-factory';
@@ -9,9 +8,10 @@ import type { Mutant } from './mutant';
 
 /**
  * Sensitivity: the suite must catch broken implementations. Each mutant (one defect in the
- * reference, run on real worker threads) is run on every claim that needs the capability it
- * breaks; at least one must fail (and the claims the mutant names as catching it must), while
- * the reference passes the same claims.
+ * reference, run on real worker threads or processes) is run on every claim that needs the
+ * capability it breaks; at least one must fail (and the claims the mutant names as catching it
+ * must), while the reference passes them: test/conformance/reference.test.ts runs the whole
+ * catalog on it, so this file does not run those claims on the reference a second time.
  */
 
 jest.setTimeout(300_000);
@@ -45,17 +45,19 @@ describe('mutants', () => {
     expect(leftovers(implementation)).toBe(0);
   });
 
-  it('leave the reference passing the same claims', async () => {
+  it('are caught by claims that the reference passes', () => {
+    // The reference passing these very claims is what test/conformance/reference.test.ts shows
+    // (it runs the whole catalog); here: each catching claim exists, runs, and is not pending,
+    // so a mutant is never "caught" by a claim the reference would fail too.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const described = MUTANT_MODULES.map((m) => (require(m) as { mutant: Mutant }).mutant);
-    const selected = claims.filter((c) => described.some((m) => claimsFor(m).includes(c)));
-    const reference = new ReferenceImplementation();
-    try {
-      const report = await runClaims({ implementation: reference, claims: selected, seed: SEED });
-      expect(report.summary.pass).toBeGreaterThanOrEqual(40);
-      expect(report.claims.filter((c) => c.verdict === 'fail' || c.verdict === 'error').map((c) => `${c.id}: ${c.verdict}: ${c.message}`)).toEqual([]);
-    } finally {
-      await reference.close();
+    const byId = new Map(claims.map((c) => [c.id, c]));
+    for (const m of described) {
+      for (const id of m.caughtBy) {
+        const c = byId.get(id);
+        expect(`${m.name} → ${id}: ${c === undefined ? 'missing' : c.check === undefined ? 'no check' : c.status === 'pending' ? 'pending' : 'runs'}`).toBe(`${m.name} → ${id}: runs`);
+        expect(claimsFor(m)).toContain(c);
+      }
     }
   });
 });
