@@ -7,8 +7,9 @@ import { runClaims } from '../../harness/runner/runner';
 
 /**
  * The proof that the suite's claims describe real Python, not only our implementation: the
- * whole catalog through the real runner against CPython's own threading and queue
- * (adapters/python/driver.py on the machine's python3, as `conform run --impl python` does).
+ * whole catalog through the real runner against CPython's own threading, queue, socket, select
+ * and selectors (adapters/python/driver.py on the machine's python3, as `conform run --impl
+ * python` does).
  * Every claim Python can run must pass; the others must be not-applicable for a capability the
  * driver lacks, or reported for the reason the catalog gives.
  */
