@@ -55,8 +55,10 @@ class DeclaredSockets:
                 s.bind(os.path.join(self._directory, "%d.sock" % slot))
             else:
                 s.bind((_LOOPBACK[family], 0))
-            if kind == socket.SOCK_STREAM:
-                s.listen(decl["backlog"]) if "backlog" in decl else s.listen()
+            if kind == socket.SOCK_STREAM and "backlog" in decl:
+                s.listen(decl["backlog"])
+            elif kind == socket.SOCK_STREAM:
+                s.listen()  # CPython's own default backlog
             return s
         except BaseException:
             s.close()

@@ -60,7 +60,10 @@ def _bind(net, op):
 
 def _listen(net, op):
     s = net.socket(op["target"])
-    s.listen(op["backlog"]) if "backlog" in op else s.listen()
+    if "backlog" in op:
+        s.listen(op["backlog"])
+    else:
+        s.listen()  # CPython's own default backlog
     return None
 
 
