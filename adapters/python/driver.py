@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""conform's CPython adapter: runs the suite's scenarios on CPython's own threading and queue.
+"""conform's CPython adapter: runs the suite's scenarios on CPython's own threading, queue, socket,
+select and selectors.
 
 Speaks the adapter protocol (docs/adapter-protocol.md) on stdin/stdout; uses only the standard
 library. Start it as `python3 adapters/python/driver.py` (or `npx conform run --impl python`).

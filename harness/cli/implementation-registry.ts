@@ -54,7 +54,7 @@ export const RESOLVERS: readonly ImplementationResolver[] = [
     const { ReferenceImplementation } = require('../adapters/reference/reference') as typeof import('../adapters/reference/reference');
     return new ReferenceImplementation();
   }),
-  named('python', "CPython's threading and queue through adapters/python/driver.py, on the machine's python3 (or $CONFORM_PYTHON)", () =>
+  named('python', "CPython's threading, queue and sockets through adapters/python/driver.py, on the machine's python3 (or $CONFORM_PYTHON)", () =>
     startProcessAdapter('python', () => adapterCommands().pythonCommand()),
   ),
   // Task-level implementations (reference-aio and the npm libraries), each in a task host worker.

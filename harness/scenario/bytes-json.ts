@@ -6,7 +6,8 @@ import type { Json } from './model';
  * `{ "base64": … }`; either form decodes back to exactly the same bytes.
  */
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading EF BB BF as U+FEFF (as CPython's bytes.decode does) instead of dropping it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function bytesToJson(bytes: Uint8Array): Json {
   try {

@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { OBJECT_FIELDS, OP_SIGNATURES } from '../../harness/scenario/op-signatures';
+import { SOCKET_OP_NAMES } from '../../harness/scenario/socket-signatures';
 import { pythonCommand } from '../../harness/adapters/process/adapter-commands';
 import { validateAdapterMessage, validateHarnessMessage } from '../../harness/adapters/process/message-validation';
 import type { AdapterMessage, HarnessMessage, ResultMessage } from '../../harness/adapters/process/protocol';
@@ -183,12 +184,14 @@ describe('the CPython driver', () => {
       encoding: 'utf8',
     });
     const [ops, objects] = JSON.parse(dump) as [Record<string, { required: object; optional: object; targets: string[] | null }>, Record<string, string[]>];
-    // The driver may know fewer ops than the model (processes, sockets), never different ones.
+    // The driver may know fewer ops than the model (processes), never different ones.
     for (const [name, signature] of Object.entries(ops)) {
       const ts = OP_SIGNATURES[name as keyof typeof OP_SIGNATURES];
       expect({ name, ...signature }).toEqual({ name, required: ts.required, optional: ts.optional, targets: ts.targets ?? null });
     }
     for (const [type, fields] of Object.entries(objects)) expect({ type, fields }).toEqual({ type, fields: OBJECT_FIELDS[type as keyof typeof OBJECT_FIELDS] });
     expect(Object.keys(ops)).toEqual(expect.arrayContaining(['acquire', 'release', 'wait', 'put', 'get', 'read', 'write', 'start', 'join', 'repeat']));
+    expect(Object.keys(ops)).toEqual(expect.arrayContaining([...SOCKET_OP_NAMES, 'when']));
+    expect(Object.keys(objects)).toEqual(expect.arrayContaining(['tcp-listener', 'unix-listener', 'udp-socket']));
   });
 });

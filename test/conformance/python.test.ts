@@ -7,8 +7,9 @@ import { runClaims } from '../../harness/runner/runner';
 
 /**
  * The proof that the suite's claims describe real Python, not only our implementation: the
- * whole catalog through the real runner against CPython's own threading and queue
- * (adapters/python/driver.py on the machine's python3, as `conform run --impl python` does).
+ * whole catalog through the real runner against CPython's own threading, queue, socket, select
+ * and selectors (adapters/python/driver.py on the machine's python3, as `conform run --impl
+ * python` does).
  * Every claim Python can run must pass; the others must be not-applicable for a capability the
  * driver lacks, or reported for the reason the catalog gives.
  */
@@ -28,9 +29,10 @@ beforeAll(async () => {
 });
 
 describe('CPython (adapters/python)', () => {
-  it('introduces itself as CPython with the thread-level capabilities', () => {
+  it('introduces itself as CPython with the thread-level and socket capabilities', () => {
     expect(report.implementation.runtime).toMatch(/^CPython 3\.\d+/);
     expect(report.implementation.capabilities).toEqual(expect.arrayContaining(['threads', 'lock', 'rlock', 'semaphore', 'event', 'condition', 'queue', 'cell']));
+    expect(report.implementation.capabilities).toEqual(expect.arrayContaining(['tcp', 'udp', 'select', 'unix-sockets', 'reuseaddr-control']));
     expect(report.implementation.capabilities).not.toContain('processes');
   });
 
@@ -43,11 +45,21 @@ describe('CPython (adapters/python)', () => {
   it('passes every claim it can run', () => {
     const caps = new Set(report.implementation.capabilities);
     const applicable = claims.filter((c) => c.check !== undefined && c.status !== 'pending' && c.capabilities.every((cap) => caps.has(cap)));
-    // The thread-level catalog (locks, deadlock, RLock, semaphores, events, queues) at least.
-    expect(applicable.length).toBeGreaterThanOrEqual(45);
+    // The thread-level catalog (locks, deadlock, RLock, semaphores, events, queues) and the socket claims at least.
+    expect(applicable.length).toBeGreaterThanOrEqual(95);
     const ids = new Set(applicable.map((c) => c.id));
     const notPassed = report.claims.filter((r) => ids.has(r.id) && r.verdict !== 'pass').map((r) => `${r.id}: ${r.verdict}: ${r.message}`);
     expect(notPassed).toEqual([]);
+  });
+
+  it('runs every socket claim on CPython itself: TCP, UDP, select and selectors, and the concepts they show', () => {
+    const network = ['tcp', 'udp', 'select', 'unix-sockets', 'reuseaddr-control'];
+    const socketClaims = claims.filter((c) => c.check !== undefined && c.status !== 'pending' && c.capabilities.some((cap) => network.includes(cap)));
+    expect(socketClaims.length).toBeGreaterThanOrEqual(44);
+    // Including the one the reference cannot run (Node always sets SO_REUSEADDR).
+    expect(socketClaims.map((c) => c.id)).toContain('tcp.address-in-use');
+    const verdicts = new Map(report.claims.map((r) => [r.id, `${r.verdict}: ${r.message}`]));
+    expect(socketClaims.map((c) => `${c.id}: ${verdicts.get(c.id)}`).filter((v) => !/: pass: /.test(v))).toEqual([]);
   });
 
   it('marks the rest not-applicable for a missing capability, never failed', () => {

@@ -5,6 +5,9 @@ describe('bytes as JSON', () => {
   it('is text for valid UTF-8 and base64 otherwise, and always decodes to the same bytes', () => {
     expect(bytesToJson(Buffer.from('héllo'))).toBe('héllo');
     expect(bytesToJson(Buffer.from([0xe4, 0xbd]))).toEqual({ base64: '5L0=' }); // half of a UTF-8 character
+    // A leading byte-order mark is data, kept as U+FEFF as CPython's bytes.decode('utf-8') keeps it.
+    expect(bytesToJson(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toBe('\ufeffA');
+    expect(jsonToBytes(bytesToJson(Buffer.from([0xef, 0xbb, 0xbf, 0x41])))).toEqual(Buffer.from([0xef, 0xbb, 0xbf, 0x41]));
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
         expect(jsonToBytes(bytesToJson(bytes))!.equals(Buffer.from(bytes))).toBe(true);

@@ -7,7 +7,11 @@ op, as if every call were wrapped in try/except (docs/scenario-model.md, executi
 
 import time
 
+from .actor_sockets import ActorSockets
+from .json_equality import json_equal
 from .objects import invoke
+from .selector_ops import Dispatch
+from .socket_signatures import SOCKET_OP_NAMES
 
 _NO_VALUE = object()
 _SUBJECT_KEYS = ("op", "target", "actor")
@@ -24,10 +28,14 @@ class ActorProgram:
         self._name = actor["name"]
         self._run = run
         self._registers = {}
+        self._sockets = ActorSockets(run.declared_sockets, self._registers, run.time)
 
     def run(self):
-        for i, op in enumerate(self._actor["ops"]):
-            self._step(op, [i])
+        try:
+            for i, op in enumerate(self._actor["ops"]):
+                self._step(op, [i])
+        finally:
+            self._sockets.close()
 
     def _step(self, op, path):
         if op["op"] == "repeat":
@@ -35,8 +43,13 @@ class ActorProgram:
                 for j, inner in enumerate(op["body"]):
                     self._step(inner, path + [k, j])
             return
+        if op["op"] == "when":
+            branch = 0 if json_equal(self._evaluate(op["value"]), op["equals"]) else 1
+            for j, inner in enumerate(op["then"] if branch == 0 else op.get("else", [])):
+                self._step(inner, path + [branch, j])
+            return
         base = {"actor": self._name, "f": op["op"]}
-        subject = op.get("target", op.get("actor"))
+        subject = self._sockets.target_of(op) if op["op"] in SOCKET_OP_NAMES else op.get("target", op.get("actor"))
         if subject is not None:
             base["target"] = subject
         args = {k: v for k, v in op.items() if k not in _SUBJECT_KEYS}
@@ -50,10 +63,18 @@ class ActorProgram:
         except Exception as e:  # every exception is an outcome of the op, never of the driver
             recorder.record(dict(base, type="fail", error=error_name(e), message=str(e), time=recorder.now_ms(), path=path))
             return
+        dispatch = value if isinstance(value, Dispatch) else None
+        if dispatch is not None:
+            value = dispatch.value
         done = dict(base, type="ok", time=recorder.now_ms(), path=path)
         if value is not _NO_VALUE:
             done["value"] = value
         recorder.record(done)
+        # A dispatching selector_select's handlers: the events of ready key k carry [..., k, j].
+        for k, (bind, ops) in enumerate(dispatch.calls if dispatch is not None else ()):
+            bind()
+            for j, inner in enumerate(ops):
+                self._step(inner, path + [k, j])
 
     def _perform(self, op):
         name = op["op"]
@@ -80,6 +101,8 @@ class ActorProgram:
             return run.threads[op["actor"]].join(run.time.seconds(op.get("timeout")))
         if name == "is_alive":
             return run.threads[op["actor"]].is_alive()
+        if name in SOCKET_OP_NAMES:
+            return self._sockets.perform(op)
         entry = run.objects.get(op["target"])
         if entry is None:
             raise NameError('no object named "%s"' % op["target"])

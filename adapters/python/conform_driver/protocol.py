@@ -12,12 +12,13 @@ import sys
 import threading
 
 from . import DRIVER_VERSION
+from .socket_capabilities import SOCKET_CAPABILITIES
 
 PROTOCOL_VERSION = 1
 SCENARIO_MODELS = [1]
 
-# What this driver runs, honestly: thread actors and the thread-level primitives. Processes,
-# tasks and sockets belong to later issues (4 and 3).
+# What this driver runs, honestly: thread actors and the thread-level primitives (sockets:
+# SOCKET_CAPABILITIES). Processes and tasks belong to a later issue (4).
 CAPABILITIES = [
     "threads",
     "lock",
@@ -47,6 +48,7 @@ def runtime():
 
 def hello():
     capabilities = list(CAPABILITIES)
+    capabilities += SOCKET_CAPABILITIES
     if platform.python_implementation() == "CPython" and gil_enabled():
         capabilities.append("gil")
     return {

@@ -2,8 +2,11 @@
 
 The harness validates every scenario before sending it, but the driver does not take that on
 trust: a scenario it cannot read is refused with the list of problems, never half-run. The
-tables mirror harness/scenario/op-signatures.ts.
+tables mirror harness/scenario/op-signatures.ts; the socket part is socket_signatures and socket_check.
 """
+
+from .socket_check import collect_register_sets, empty_register_sets, socket_decl_problems, socket_field_problem
+from .socket_signatures import SOCKET_OBJECT_FIELDS, SOCKET_OBJECT_TYPES, SOCKET_OP_SIGNATURES
 
 LOCKLIKE = ("lock", "rlock", "semaphore", "bounded-semaphore", "condition")
 SEMAPHORES = ("semaphore", "bounded-semaphore")
@@ -19,6 +22,7 @@ OBJECT_FIELDS = {
     "queue": ("order", "maxsize", "joinable"),
     "cell": ("initial",),
 }
+OBJECT_FIELDS.update(SOCKET_OBJECT_FIELDS)
 
 
 def _on(targets, optional=None, required=None):
@@ -55,7 +59,9 @@ OP_SIGNATURES = {
     "sleep": {"required": {"units": "units"}, "optional": {}, "targets": None},
     "mark": {"required": {"label": "label"}, "optional": {"value": "value"}, "targets": None},
     "repeat": {"required": {"times": "count", "body": "body"}, "optional": {}, "targets": None},
+    "when": {"required": {"value": "value", "equals": "json", "then": "body"}, "optional": {"else": "body"}, "targets": None},
 }
+OP_SIGNATURES.update(SOCKET_OP_SIGNATURES)
 
 ACTOR_KINDS = ("thread", "process", "task")
 SUPPORTED_ACTOR_KINDS = ("thread",)
@@ -154,6 +160,9 @@ def _check_objects(objects, p):
                 p.add(path + ".joinable", "must be a boolean")
         if t == "cell" and "initial" in decl and not is_number(decl["initial"]):
             p.add(path + ".initial", "must be a number")
+        if t in SOCKET_OBJECT_TYPES:
+            for field, message in socket_decl_problems(decl):
+                p.add("%s.%s" % (path, field), message)
     return known
 
 
@@ -182,10 +191,12 @@ def _check_actors(actors, objects, p):
             p.add(path + ".start", "must be auto or manual")
         if not isinstance(actor.get("daemon", False), bool):
             p.add(path + ".daemon", "must be a boolean")
-        _check_ops(actor.get("ops"), path + ".ops", objects, set(names), p)
+        registers = collect_register_sets(actor.get("ops"), OP_SIGNATURES)
+        _check_ops(actor.get("ops"), path + ".ops", objects, set(names), p, registers)
 
 
-def _check_ops(ops, path, objects, actors, p):
+def _check_ops(ops, path, objects, actors, p, registers=None):
+    registers = empty_register_sets() if registers is None else registers
     if not isinstance(ops, list):
         p.add(path, "must be an array of operations")
         return
@@ -218,7 +229,18 @@ def _check_ops(ops, path, objects, actors, p):
                 if value not in actors:
                     p.add("%s.actor" % here, "must name an actor of this scenario")
             elif kind == "body":
-                _check_ops(value, "%s.body" % here, objects, actors, p)
+                if isinstance(value, list):
+                    _check_ops(value, "%s.%s" % (here, key), objects, actors, p, registers)
+                else:
+                    p.add("%s.%s" % (here, key), "must be an array of operations")
+            elif kind not in FIELD_CHECKS:
+                problem = socket_field_problem(value, kind, sig, objects, registers)
+                if problem is not None:
+                    p.add("%s.%s" % (here, key), problem)
+                if kind == "handlers" and isinstance(value, dict):
+                    for handler, body in value.items():
+                        if isinstance(body, list):
+                            _check_ops(body, "%s.%s.%s" % (here, key, handler), objects, actors, p, registers)
             else:
                 check, what = FIELD_CHECKS[kind]
                 if not check(value):

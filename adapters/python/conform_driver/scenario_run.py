@@ -16,6 +16,7 @@ import time
 import traceback
 
 from .actor import ActorProgram
+from .declared_sockets import DeclaredSockets, is_socket_decl
 from .objects import TimeScale, create_objects
 
 # Starting threads is not part of the scenario's time, but it is bounded: the harness gives a
@@ -28,8 +29,10 @@ class RunContext:
 
     def __init__(self, scenario, recorder):
         decls = scenario["objects"]
-        created = create_objects(decls)
+        created = create_objects({name: d for name, d in decls.items() if not is_socket_decl(d)})
         self.objects = {name: (decls[name], obj) for name, obj in created.items()}
+        # Bound (and listening) before any actor starts, so every actor can address them.
+        self.declared_sockets = DeclaredSockets(decls)
         self.cells = {name: d.get("initial", 0) for name, d in decls.items() if d["type"] == "cell"}
         self.time = TimeScale(scenario["timeUnitMs"])
         self.recorder = recorder
@@ -85,6 +88,7 @@ def run_scenario(request_id, scenario, deadline_ms, recorder):
             gate.set()  # let the ready ones run into a sealed recorder rather than wait forever
             recorder.start_clock()
             recorder.seal(0.0, "the run never started")
+            ctx.declared_sockets.close(sockets_too=False)
             return crashed("the actors' threads were not ready within %.1f s" % SETUP_TIMEOUT_S, True)
 
     recorder.start_clock()
@@ -123,6 +127,8 @@ def run_scenario(request_id, scenario, deadline_ms, recorder):
     for name in states.finished:
         ctx.threads[name].join(1.0)
     exiting = any(t.is_alive() for t in ctx.threads.values())
+    # A thread still blocked in accept or recv keeps its socket until the driver exits.
+    ctx.declared_sockets.close(sockets_too=not exiting)
     result = {
         "type": "result",
         "id": request_id,

@@ -48,15 +48,14 @@ abstract class BaseSelector<D = unknown> {
 
   unregister(fileobj: Socket): SelectorKey<D> {
     this.checkOpen();
-    const key = this.keys.get(fileobj);
-    if (key === undefined) throw new KeyError(`${describe(fileobj)} is not registered`);
+    const key = this.lookup(fileobj);
     this.keys.delete(fileobj);
     return key;
   }
 
   modify(fileobj: Socket, events: number, data: D = null as D): SelectorKey<D> {
     this.checkOpen();
-    if (!this.keys.has(fileobj)) throw new KeyError(`${describe(fileobj)} is not registered`);
+    this.lookup(fileobj);
     checkEvents(events);
     const key = new SelectorKey(fileobj, events, data);
     this.keys.set(fileobj, key);
@@ -64,9 +63,19 @@ abstract class BaseSelector<D = unknown> {
   }
 
   get_key(fileobj: Socket): SelectorKey<D> {
+    return this.lookup(fileobj);
+  }
+
+  /**
+   * CPython's _fileobj_lookup: a socket is found by its fd, and a closed one (fd -1) only by an
+   * exhaustive search of the registered keys, so a closed socket that is not registered raises
+   * ValueError('Invalid file descriptor: -1'), not KeyError.
+   */
+  private lookup(fileobj: Socket): SelectorKey<D> {
     const key = this.keys.get(fileobj);
-    if (key === undefined) throw new KeyError(`${describe(fileobj)} is not registered`);
-    return key;
+    if (key !== undefined) return key;
+    if (fileobj instanceof Socket && fileobj.closed) throw new ValueError('Invalid file descriptor: -1');
+    throw new KeyError(`${describe(fileobj)} is not registered`);
   }
 
   get_map(): ReadonlyMap<Socket, SelectorKey<D>> {

@@ -83,6 +83,13 @@ describe('selectors', () => {
       sel.unregister(srv);
       expect(await sel.select(0.05)).toEqual([]);
       expect(() => sel.unregister(srv)).toThrow(expect.objectContaining({ name: 'KeyError' }));
+      // CPython finds a closed socket (fd -1) only among registered keys; otherwise ValueError.
+      sel.register(client, EVENT_READ, 'read');
+      client.close();
+      expect(sel.unregister(client).data).toBe('read');
+      expect(() => sel.unregister(client)).toThrow(expect.objectContaining({ name: 'ValueError', message: 'Invalid file descriptor: -1' }));
+      expect(() => sel.modify(client, EVENT_READ)).toThrow(expect.objectContaining({ name: 'ValueError' }));
+      expect(() => sel.get_key(client)).toThrow(expect.objectContaining({ name: 'ValueError' }));
     } finally {
       sel.close();
       srv.close();
