@@ -162,3 +162,22 @@ export const managerQueueBounded: ScenarioCheck = checkEvery(
   },
   'the shared Manager queue never held more than 5 items: the producer blocked until the consumers made room',
 );
+
+const feederExit = programScenario('004: a child puts 1 MiB nobody reads, then returns, with and without cancel_join_thread()', 'cancel-join-thread', { patience: 3 });
+
+export const cancelJoinThread: ScenarioCheck = checkEvery(
+  [feederExit],
+  (run) => {
+    const t = clean(run);
+    const at = (event: string, cancel: boolean) => records(t, event, (r) => r.cancel === cancel)[0];
+    const waiting = at('after-join', false);
+    expect(waiting?.alive === true && waiting.exitcode === null, `without cancel_join_thread() the child had not ended after returning: its exit waits for the feeder, got ${JSON.stringify(waiting)}`);
+    const read = at('parent-read', false);
+    const ended = at('ended', false);
+    expect(read?.length === 1024 * 1024 && ended?.exitcode === 0 && ended.time >= read.time, 'it ended (status 0) once the parent had read the item');
+    const cancelled = at('after-join', true);
+    expect(cancelled?.alive === false && cancelled.exitcode === 0, `with cancel_join_thread() the child ended at once without anyone reading, got ${JSON.stringify(cancelled)}`);
+    expect(at('parent-read', true) === undefined, 'nobody read its queue');
+  },
+  "without cancel_join_thread() the child's exit waited for its unflushed item to be read; with it the child ended at once",
+);

@@ -274,6 +274,10 @@ export const daemonProcessVersusThread: ScenarioCheck = checkEvery(
 export const nonDaemonOutlivesMainCode: ScenarioCheck = checkEvery(
   [
     scenario("004: five plain children sleep 2, main prints '主进程执行完毕' at once", {
+      // The documents' seconds: starting five processes one after another (a fork each in
+      // CPython, tens of ms on a loaded machine) must stay small beside the children's sleep.
+      timeUnitMs: SECOND_MS,
+      deadlineUnits: 60,
       objects: {},
       actors: [
         proc('main', [...[0, 1, 2, 3, 4].map((i) => op.start(`进程${i}`)), op.mark('主进程执行完毕')]),
