@@ -25,6 +25,8 @@ import time
 from .process_groups import kill_group, kill_group_and_wait, live_members
 
 PROGRAMS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "programs")
+# Another directory of programs (the driver's tests use one with programs made to misbehave).
+PROGRAMS_DIR_VARIABLE = "CONFORM_PYTHON_PROGRAMS"
 OUTPUT_TAIL_CHARS = 4096
 POLL_S = 0.01
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -38,7 +40,7 @@ def program_path(name):
     """The CPython program called `name`, or None when there is none."""
     if not isinstance(name, str) or not _NAME.match(name):
         return None
-    path = os.path.join(PROGRAMS_DIR, name + ".py")
+    path = os.path.join(os.environ.get(PROGRAMS_DIR_VARIABLE) or PROGRAMS_DIR, name + ".py")
     return path if os.path.isfile(path) else None
 
 
