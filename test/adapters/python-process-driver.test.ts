@@ -164,10 +164,10 @@ describe('the CPython driver with process actors', () => {
     const acquired = events.find((e) => e.actor === 'b' && e.f === 'acquire' && e.type === 'ok')!;
     expect(acquired.time).toBeGreaterThanOrEqual(released.time);
     // The terminated child's sleep never completed; the daemon's start was refused by CPython itself.
-    // (The SIGTERM may even land before the child recorded its set as done.)
+    // The SIGTERM may land anywhere after the set (even before it was recorded as done, or
+    // between two ops): whatever op it cut off is `info`, and the sleep never completed.
     const childEvents = events.filter((e) => e.actor === 'child');
-    expect(childEvents.filter((e) => e.type === 'info')).toHaveLength(1);
-    expect(childEvents[childEvents.length - 1]).toMatchObject({ type: 'info', message: 'its process was terminated' });
+    expect(childEvents.filter((e) => e.type === 'info').every((e) => e.message === 'its process was terminated')).toBe(true);
     expect(childEvents.some((e) => e.f === 'sleep' && e.type === 'ok')).toBe(false);
     expect(events.find((e) => e.actor === 'daemon' && e.type === 'fail')).toMatchObject({ f: 'start', error: 'AssertionError', message: 'daemonic processes are not allowed to have children' });
     expect(events.some((e) => e.actor === 'grandchild')).toBe(false);
