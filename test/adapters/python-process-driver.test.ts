@@ -179,10 +179,10 @@ describe('the CPython driver with process actors', () => {
   it('kills every process of a run at its deadline, records the blocked ops as info, and serves the next run', async () => {
     const d = driver();
     const deadlock = scenario(
-      { l1: { type: 'lock' }, l2: { type: 'lock' }, never: { type: 'event' } },
+      { l1: { type: 'lock' }, l2: { type: 'lock' }, aHolds: { type: 'event' }, bHolds: { type: 'event' }, never: { type: 'event' } },
       [
-        proc('a', [{ op: 'start', actor: 'waiter' }, { op: 'acquire', target: 'l1' }, { op: 'sleep', units: 2 }, { op: 'acquire', target: 'l2' }]),
-        proc('b', [{ op: 'acquire', target: 'l2' }, { op: 'sleep', units: 2 }, { op: 'acquire', target: 'l1' }]),
+        proc('a', [{ op: 'start', actor: 'waiter' }, { op: 'acquire', target: 'l1' }, { op: 'set', target: 'aHolds' }, { op: 'wait', target: 'bHolds' }, { op: 'acquire', target: 'l2' }]),
+        proc('b', [{ op: 'acquire', target: 'l2' }, { op: 'set', target: 'bHolds' }, { op: 'wait', target: 'aHolds' }, { op: 'acquire', target: 'l1' }]),
         proc('waiter', [{ op: 'wait', target: 'never' }], { start: 'manual' }),
       ],
       800,
