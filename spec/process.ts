@@ -85,7 +85,7 @@ export const claims: Claim[] = [
   },
   {
     id: 'process.start-returns-at-once',
-    title: 'start() only asks the OS for a new process and returns at once: the parent goes on before the child has run',
+    title: 'start() only asks the OS for a new process and returns at once: the parent goes on without waiting for the child to run',
     topic: 'process',
     source: from('networking', '16. 进程', '# 通知操作系统,你给我在内存中开辟一个空间,将p这个进程放进去,然后让cpu执行.'),
     kind: 'executable',
