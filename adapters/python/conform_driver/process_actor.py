@@ -19,6 +19,7 @@ import time
 import traceback
 
 from .actor import ActorProgram
+from .declared_sockets import DeclaredSockets
 from .objects import TimeScale
 from .process_channel import MessageTooLarge
 from .process_objects import invoke_process_op
@@ -125,7 +126,7 @@ class ChildRecorder:
 
 
 class ActorContext:
-    """What ActorProgram reads from its run (`recorder`, `cells`, `time`, `objects`), for one process."""
+    """What ActorProgram reads from its run (`recorder`, `cells`, `time`, `objects`, `declared_sockets`), for one process."""
 
     def __init__(self, plan, name):
         self.plan = plan
@@ -134,6 +135,8 @@ class ActorContext:
         self.cells = plan.cells
         self.time = plan.time
         self.objects = plan.objects
+        # Process scenarios declare no sockets (process_scenario_check); an actor's own socket ops work.
+        self.declared_sockets = DeclaredSockets({})
         self.children = {}
 
     def process(self, name):

@@ -37,11 +37,13 @@ def _process_only_op(ops):
     for op in ops:
         if op.get("op") in PROCESS_ONLY_OPS:
             return op["op"]
-        for key in ("body", "then", "else"):
-            if isinstance(op.get(key), list):
-                found = _process_only_op(op[key])
-                if found is not None:
-                    return found
+        bodies = [op[key] for key in ("body", "then", "else") if isinstance(op.get(key), list)]
+        if isinstance(op.get("handlers"), dict):
+            bodies += [b for b in op["handlers"].values() if isinstance(b, list)]
+        for body in bodies:
+            found = _process_only_op(body)
+            if found is not None:
+                return found
     return None
 
 
