@@ -21,7 +21,7 @@ import { eventually, LEAK_TAG_VARIABLE, taggedProcesses } from '../adapters/tagg
 jest.setTimeout(480_000);
 
 /** How many claims at least CPython can run (of the catalog's, with the driver's capabilities). */
-const MIN_APPLICABLE = 180;
+const MIN_APPLICABLE = 190;
 
 let report: RunReport;
 let python: ProcessImplementation;
