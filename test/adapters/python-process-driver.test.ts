@@ -159,8 +159,8 @@ describe('the CPython driver with process actors', () => {
       'join ok null',
       'exitcode ok 0',
     ]);
-    // b's acquire of the RLock returned only after a, another process, released it.
-    const released = events.find((e) => e.actor === 'a' && e.f === 'release' && e.type === 'ok')!;
+    // b's acquire of the RLock returned only after a, another process, began to release it.
+    const released = events.find((e) => e.actor === 'a' && e.f === 'release' && e.type === 'invoke')!;
     const acquired = events.find((e) => e.actor === 'b' && e.f === 'acquire' && e.type === 'ok')!;
     expect(acquired.time).toBeGreaterThanOrEqual(released.time);
     // The terminated child's sleep never completed; the daemon's start was refused by CPython itself.
@@ -201,6 +201,15 @@ describe('the CPython driver with process actors', () => {
     expect(completions(d.events('r2'), 'main')).toEqual(['mark ok 1']);
     await d.shutdown();
     expect(await until(() => tagged(d.tag).length === 0, 5_000)).toBe(true);
+  });
+
+  it('kills a program still running at the deadline, with its children', async () => {
+    const d = driver({ CONFORM_PYTHON_PROGRAMS: FIXTURE_PROGRAMS });
+    d.run('r1', scenario({}, [proc('main', [{ op: 'program', name: 'never-ends' }])], 1_500));
+    expect(await d.result('r1')).toMatchObject({ status: 'deadline', unfinished: ['main'] });
+    expect(d.events('r1').filter((e) => e.type !== 'invoke').map((e) => `${e.f} ${e.type}`)).toEqual(['program info']);
+    expect(leftOver(d)).toEqual([]);
+    await d.shutdown();
   });
 
   it('leaves nothing behind when the harness kills its process group in the middle of a run', async () => {
