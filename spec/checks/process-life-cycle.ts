@@ -247,21 +247,27 @@ export const daemonNoChildren: ScenarioCheck = checkEvery(
 
 /** The contested comparison: the same program with processes and with threads. */
 export const daemonProcessVersusThread: ScenarioCheck = checkEvery(
+  // The daemonic child starts its 2 only once the plain child is up (`plainUp`): main then ends
+  // within moments, so however slowly the children boot, main ends while the daemon sleeps.
   [
     scenario('processes: main starts a daemonic child (2) and a plain child (6), then ends', {
-      objects: { running: { type: 'semaphore', value: 0 } },
+      timeUnitMs: SECOND_MS,
+      deadlineUnits: 60,
+      objects: { running: { type: 'semaphore', value: 0 }, plainUp: { type: 'event' } },
       actors: [
         proc('main', [op.start('daemonic'), op.start('plain'), op.acquire('running'), op.acquire('running'), op.mark('main ends')]),
-        proc('daemonic', [op.release('running'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
-        proc('plain', [op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
+        proc('daemonic', [op.release('running'), op.wait('plainUp'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
+        proc('plain', [op.set('plainUp'), op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
       ],
     }),
     scenario('threads: the same program with threads', {
-      objects: { running: { type: 'semaphore', value: 0 } },
+      timeUnitMs: SECOND_MS,
+      deadlineUnits: 60,
+      objects: { running: { type: 'semaphore', value: 0 }, plainUp: { type: 'event' } },
       actors: [
         thread('main', [op.start('daemonic'), op.start('plain'), op.acquire('running'), op.acquire('running'), op.mark('main ends')]),
-        thread('daemonic', [op.release('running'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
-        thread('plain', [op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
+        thread('daemonic', [op.release('running'), op.wait('plainUp'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
+        thread('plain', [op.set('plainUp'), op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
       ],
     }),
   ],
