@@ -57,7 +57,9 @@ export const closeSendsNoEof: ScenarioCheck = checkEvery(
     const t = clean(run);
     const [got] = records(t, 'consumer-get');
     const [closed] = records(t, 'closer-closed');
-    expect(got?.error === 'Empty' && closed !== undefined && got.time > closed.time, `the blocked get() only timed out (queue.Empty) after the producer closed: no end-of-data error, got ${JSON.stringify(got)}`);
+    const [started] = records(t, 'consumer-started');
+    expect(started !== undefined && closed !== undefined && started.time < closed.time, 'the producer closed the queue while the consumer was waiting in get()');
+    expect(got?.error === 'Empty' && got.time > closed.time, `the blocked get() only timed out (queue.Empty) after the producer closed: no end-of-data error, got ${JSON.stringify(got)}`);
   },
   "closing the queue in another process gave the blocked consumer no signal: its get() just timed out",
 );

@@ -11,7 +11,7 @@ Records: `put-after-close` {error, message}, `join-thread-before-close` {error},
 
 import os
 import sys
-from multiprocessing import Process, Queue
+from multiprocessing import Event, Process, Queue
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -39,8 +39,9 @@ def producer(q):
     report('join-thread-returned')
 
 
-def consumer(q, patience):
+def consumer(q, patience, waiting):
     report('consumer-started')
+    waiting.set()
     try:
         q.get(True, patience)
         report('consumer-get', error='none')
@@ -48,7 +49,8 @@ def consumer(q, patience):
         report('consumer-get', error=type(e).__name__)
 
 
-def closer(q):
+def closer(q, waiting):
+    waiting.wait()  # the consumer is in its get() (or about to be)
     q.close()
     report('closer-closed')
 
@@ -62,9 +64,10 @@ if __name__ == '__main__':
     report('parent-got', item=q.get())
 
     idle = Queue()
-    c = Process(target=consumer, args=(idle, clock.seconds(args['patience'])))
+    waiting = Event()
+    c = Process(target=consumer, args=(idle, clock.seconds(args['patience']), waiting))
     c.start()
-    closing = Process(target=closer, args=(idle,))
+    closing = Process(target=closer, args=(idle, waiting))
     closing.start()
     closing.join()
     c.join()
