@@ -47,6 +47,8 @@ export const startOrderNotFixed: ScenarioCheck = {
   repeat: 8,
   scenarios: [
     scenario('main starts p1..p5 one after another', {
+      // Five processes started by an op each: room for slow start-up on a loaded machine.
+      deadlineUnits: 400,
       objects: {},
       actors: [
         proc('main', ['p1', 'p2', 'p3', 'p4', 'p5'].map((p) => op.start(p))),
@@ -177,6 +179,7 @@ export const terminateNotImmediate: ScenarioCheck = checkEvery(
 export const terminatedDeadAfterWait: ScenarioCheck = checkEvery(
   [
     scenario("004's is_alive listing: five children, the odd ones terminated", {
+      deadlineUnits: 400,
       objects: {},
       actors: [
         proc('main', [
