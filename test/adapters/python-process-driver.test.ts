@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { pythonCommand } from '../../harness/adapters/process/adapter-commands';
@@ -101,6 +102,13 @@ const proc = (name: string, ops: Actor['ops'], more: Partial<Actor> = {}): Actor
 
 const completions = (events: HistoryEvent[], actor: string) =>
   events.filter((e) => e.actor === actor && e.type !== 'invoke').map((e) => `${e.f} ${e.type} ${e.type === 'fail' ? e.error : e.type === 'ok' ? JSON.stringify(e.value) : ''}`.trim());
+
+/** The driver's scratch directory (where runs keep their programs' files), from its guardian's command line. */
+function scratchOf(d: Driver): string {
+  const guardian = tagged(d.tag).find((p) => p.cmdline.includes('guardian.py'));
+  if (guardian === undefined) throw new Error('the driver has no guardian');
+  return guardian.cmdline.trim().split(' ').pop()!;
+}
 
 /** The driver and its guardian are all that may outlive a run. */
 function leftOver(d: Driver): string[] {
@@ -209,6 +217,8 @@ describe('the CPython driver with process actors', () => {
     expect(await d.result('r1')).toMatchObject({ status: 'deadline', unfinished: ['main'] });
     expect(d.events('r1').filter((e) => e.type !== 'invoke').map((e) => `${e.f} ${e.type}`)).toEqual(['program info']);
     expect(leftOver(d)).toEqual([]);
+    // The killed actor could not remove the program's files: the driver did, with the run's.
+    expect(fs.readdirSync(scratchOf(d))).toEqual([]);
     await d.shutdown();
   });
 
@@ -217,8 +227,11 @@ describe('the CPython driver with process actors', () => {
     d.run('r1', scenario({}, [proc('main', [{ op: 'program', name: 'never-ends' }]), proc('other', [{ op: 'sleep', units: 1000 }])], 60_000));
     // The program and its child are running (they are not in the driver's group, nor are the actors).
     expect(await until(() => tagged(d.tag).filter((p) => p.cmdline.includes('never-ends')).length >= 2, 20_000)).toBe(true);
+    const scratch = scratchOf(d);
+    expect(fs.readdirSync(scratch)).toHaveLength(1);
     d.killGroup();
     expect(await until(() => tagged(d.tag).length === 0, 10_000)).toBe(true);
+    expect(fs.existsSync(scratch)).toBe(false);
   });
 });
 

@@ -6,18 +6,21 @@ session watches the driver through a pidfd and knows every such group: the drive
 processes register a group (+pgid) as soon as it exists and withdraw it (-pgid) once it is empty.
 When the driver ends, however it ends, the guardian kills every group still registered, and any
 registered after that, until no process can register any more (its registration pipe reaches
-end of file), then exits.
+end of file), then removes the driver's scratch directory (where runs keep their programs'
+files, which a process killed in the middle of a program cannot remove) and exits.
 
-Run as `python3 guardian.py <driver pid>` with the registration pipe as stdin; the driver side
-is `Guardian`.
+Run as `python3 guardian.py <driver pid> <scratch directory>` with the registration pipe as
+stdin; the driver side is `Guardian`.
 """
 
 import os
 import select
+import shutil
 import signal
 import struct
 import subprocess
 import sys
+import tempfile
 
 RECORD = struct.Struct("=q")
 # After the driver's end, how long processes that may still register (a program being exec'd)
@@ -29,10 +32,11 @@ class Guardian:
     """The driver's side: starts the guardian once and writes registrations to it."""
 
     def __init__(self):
+        self.scratch = tempfile.mkdtemp(prefix="conform-driver-")
         read_end, self._write_end = os.pipe()
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-B", os.path.abspath(__file__), str(os.getpid())],
+                [sys.executable, "-B", os.path.abspath(__file__), str(os.getpid()), self.scratch],
                 stdin=read_end,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -113,6 +117,7 @@ def main():
     groups = _watch(int(sys.argv[1]))
     for pgid in groups:
         _kill(pgid)
+    shutil.rmtree(sys.argv[2], ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ CONTROL_OPS = ("start", "join", "is_alive", "terminate", "exitcode")
 class ActorPlan:
     """What every actor process of one run inherits by fork: the scenario, the objects, the ways out."""
 
-    def __init__(self, ctx, scenario, objects, cells, channel, gate_fd, pgid, guardian_fd):
+    def __init__(self, ctx, scenario, objects, cells, channel, gate_fd, pgid, guardian_fd, scratch):
         self.ctx = ctx
         self.scenario = scenario
         self.actors = {a["name"]: a for a in scenario["actors"]}
@@ -43,6 +43,7 @@ class ActorPlan:
         self.gate_fd = gate_fd
         self.pgid = pgid
         self.guardian_fd = guardian_fd
+        self.scratch = scratch
         self.time = TimeScale(scenario["timeUnitMs"])
         self.origin_ns = None
 
@@ -195,7 +196,7 @@ class ProcessActorProgram(ActorProgram):
         args["unitMs"] = plan.scenario["timeUnitMs"]
         timeout = op.get("timeout")
         timeout_s = None if timeout is None else max(0, timeout) * plan.scenario["timeUnitMs"] / 1000.0
-        transcript = run_program(op["name"], args, timeout_s, plan.origin_ns, announce)
+        transcript = run_program(op["name"], args, timeout_s, plan.origin_ns, announce, plan.scratch)
         guardian.write_record(plan.guardian_fd, -transcript["pid"])
         channel.send({"t": "program-ended", "pgid": transcript["pid"]})
         return transcript

@@ -16,6 +16,8 @@ after the end was decided are dropped, so a stopped op stays `info`.
 
 import os
 import selectors
+import shutil
+import tempfile
 import time
 import traceback
 
@@ -94,9 +96,12 @@ class ProcessRun:
         channel = self._channel = EventChannel()
         self._selector.register(channel.fileno(), selectors.EVENT_READ, None)
         gate_read, gate_write = os.pipe()
+        # The run's files (its programs'): removed with the run, or by the guardian if the driver dies.
+        scratch = tempfile.mkdtemp(prefix="run-", dir=guardian.scratch)
         keeper = Keeper()
         guardian.register(keeper.pgid)
-        plan = ActorPlan(self._ctx, self._scenario, {n: (self._scenario["objects"][n], o) for n, o in self._created.items()}, self._cells, channel, gate_read, keeper.pgid, guardian.fd)
+        objects = {n: (self._scenario["objects"][n], o) for n, o in self._created.items()}
+        plan = ActorPlan(self._ctx, self._scenario, objects, self._cells, channel, gate_read, keeper.pgid, guardian.fd, scratch)
         autos = {}
         status, error = "crashed", None
         try:
@@ -118,6 +123,7 @@ class ProcessRun:
             clean = self._conclude(keeper, guardian, autos)
             for fd in (gate_read, gate_write):
                 os.close(fd)
+            shutil.rmtree(scratch, ignore_errors=True)
         return status, error, self._end_ms, unfinished, clean
 
     def _start_auto(self, plan, name, pgid):

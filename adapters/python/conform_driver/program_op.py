@@ -69,16 +69,17 @@ class _Tail:
         return b"".join(self._chunks).decode("utf-8", "replace")[-OUTPUT_TAIL_CHARS:]
 
 
-def run_program(name, args, timeout_s, origin_ns, announce):
+def run_program(name, args, timeout_s, origin_ns, announce, scratch):
     """Runs the program to its end (or its timeout) and returns the transcript.
 
     `announce(pgid)` is called in the program's own process before it execs, so that the group
-    is known (to the driver and its guardian) before the program can start anything.
+    is known (to the driver and its guardian) before the program can start anything. Its files
+    go in a directory under `scratch`, which the driver removes with the run, whatever happened.
     """
     path = program_path(name)
     if path is None:
         raise NotSupported('this implementation has no example program "%s"' % name)
-    workdir = tempfile.mkdtemp(prefix="conform-program-")
+    workdir = tempfile.mkdtemp(prefix="program-", dir=scratch)
     try:
         return _run_in(path, json.dumps(args), timeout_s, origin_ns, announce, workdir)
     finally:
