@@ -2,6 +2,7 @@ import type { Claim } from './claim';
 import { from } from './sources';
 import * as processSync from './checks/process-sync';
 import * as ipcPrograms from './checks/ipc-programs';
+import * as startMethods from './checks/start-method-programs';
 
 /**
  * Inter-process communication: multiprocessing.Queue (as a channel between processes, its
@@ -45,10 +46,9 @@ export const claims: Claim[] = [
       evidence: "python3 3.11.7 on Linux: global gq = multiprocessing.Queue() set in __main__, child target does gq.put('from-global') with no args -> parent gq.get() returns 'from-global' under fork; the same child under get_context('spawn') fails with AttributeError: 'NoneType' object has no attribute 'put'",
     },
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'start-method', 'platform-specific'],
-    status: 'pending',
-    plannedIn: 4,
+    check: startMethods.globalQueueOnlyUnderFork,
   },
   {
     id: 'ipc.queue-shares-disk-data',
@@ -105,10 +105,9 @@ export const claims: Claim[] = [
     source: from('basics', '概念', '不会再进程退出时自动连接后台线程。这可以防止join_thread()方法阻塞。'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['processes', 'queue'],
+    capabilities: ['processes', 'programs', 'queue'],
     tags: ['queue', 'exit', 'cpython-observed:child putting 1 MB nobody reads does not exit; with cancel_join_thread it does'],
-    status: 'pending',
-    plannedIn: 4,
+    check: ipcPrograms.cancelJoinThread,
   },
   {
     id: 'ipc.join-thread-waits-for-consumption',

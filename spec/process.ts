@@ -3,6 +3,7 @@ import { from } from './sources';
 import * as lifeCycle from './checks/process-life-cycle';
 import * as pcPrograms from './checks/producer-consumer-programs';
 import * as processApi from './checks/process-api-programs';
+import * as startMethods from './checks/start-method-programs';
 
 /**
  * multiprocessing.Process: attributes, constructor, start/join/terminate, daemon children,
@@ -84,7 +85,7 @@ export const claims: Claim[] = [
   },
   {
     id: 'process.start-returns-at-once',
-    title: 'start() only asks the OS for a new process and returns at once: the parent goes on before the child has run',
+    title: 'start() only asks the OS for a new process and returns at once: the parent goes on without waiting for the child to run',
     topic: 'process',
     source: from('networking', '16. 进程', '# 通知操作系统,你给我在内存中开辟一个空间,将p这个进程放进去,然后让cpu执行.'),
     kind: 'executable',
@@ -247,10 +248,9 @@ export const claims: Claim[] = [
       evidence: "python3 3.11.7 on Linux: multiprocessing.get_start_method() -> 'fork', get_all_start_methods() -> ['fork', 'spawn', 'forkserver']; a module global assigned in __main__ before start is seen by a fork child but is back to its import-time value (None) in a spawn child (AttributeError: 'NoneType' object has no attribute 'put')",
     },
     level: 'MUST',
-    capabilities: ['processes'],
+    capabilities: ['processes', 'programs'],
     tags: ['start-method', 'platform-specific', 'version-specific'],
-    status: 'pending',
-    plannedIn: 4,
+    check: startMethods.childStartsAsCopyUnderFork,
   },
   {
     id: 'process.main-guard-on-windows',

@@ -1,5 +1,5 @@
 import { Empty } from '../errors';
-import { Process, Queue, runMain } from '../process';
+import { Event, Process, Queue, runMain } from '../process';
 import { Clock, programArgs } from './support/program-args';
 import { report } from './support/trace';
 
@@ -37,8 +37,9 @@ export async function producer(q: Queue<number>): Promise<void> {
   report('join-thread-returned');
 }
 
-export async function consumer(q: Queue<number>, patience: number): Promise<void> {
+export async function consumer(q: Queue<number>, patience: number, waiting: Event): Promise<void> {
   report('consumer-started');
+  await waiting.set();
   try {
     await q.get(true, patience);
     report('consumer-get', { error: 'none' });
@@ -47,7 +48,8 @@ export async function consumer(q: Queue<number>, patience: number): Promise<void
   }
 }
 
-export async function closer(q: Queue<number>): Promise<void> {
+export async function closer(q: Queue<number>, waiting: Event): Promise<void> {
+  await waiting.wait(); // the consumer is in its get() (or about to be)
   q.close();
   report('closer-closed');
 }
@@ -61,9 +63,10 @@ async function main(): Promise<void> {
   report('parent-got', { item: await q.get() });
 
   const idle = new Queue<number>();
-  const c = new Process({ target: consumer, args: [idle, clock.seconds(args.patience)] });
+  const waiting = new Event();
+  const c = new Process({ target: consumer, args: [idle, clock.seconds(args.patience), waiting] });
   c.start();
-  const closing = new Process({ target: closer, args: [idle] });
+  const closing = new Process({ target: closer, args: [idle, waiting] });
   closing.start();
   await closing.join();
   await c.join();

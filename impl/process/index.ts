@@ -3,7 +3,7 @@
  * 3.11): real child processes, and shared objects that work across them. Every method that can
  * wait returns a promise. See docs/reference-implementation.md.
  */
-export { Process, current_process, active_children, cpu_count, type ProcessOptions } from './process';
+export { Process, current_process, active_children, cpu_count, get_start_method, get_all_start_methods, type ProcessOptions } from './process';
 export { runMain } from './run-main';
 export { shareModule } from './target-ref';
 export { Lock, RLock, withLock } from './lock';

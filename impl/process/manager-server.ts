@@ -31,8 +31,8 @@ export const MANAGED_KINDS = {
   Condition: () => ({ kind: 'condition-proxy', state: new ConditionState() }),
   Event: () => ({ kind: 'event', state: new EventState() }),
   Barrier: (parties: number) => ({ kind: 'barrier-proxy', state: new BarrierState(parties) }),
-  Queue: (maxsize = 0) => ({ kind: 'queue', state: new QueueState(maxsize), options: { maxsize, joinable: false } }),
-  JoinableQueue: (maxsize = 0) => ({ kind: 'joinable-queue', state: new QueueState(maxsize), options: { maxsize, joinable: true } }),
+  Queue: (maxsize = 0) => ({ kind: 'queue', state: new QueueState(maxsize), options: { maxsize, joinable: false, proxy: true } }),
+  JoinableQueue: (maxsize = 0) => ({ kind: 'joinable-queue', state: new QueueState(maxsize), options: { maxsize, joinable: true, proxy: true } }),
   Value: (_typecode: string, value: number) => ({ kind: 'value', state: new ValueState(value) }),
   Array: (_typecode: string, items: unknown[]) => ({ kind: 'array-proxy', state: new ListState(items) }),
 } as const satisfies Record<string, (...args: never[]) => { kind: string; state: SharedState; options?: SharedHandle['options'] }>;

@@ -261,6 +261,18 @@ export function active_children(): number[] {
   return [...runtime().children].filter((c) => !c.exited()).map((c) => c.pid);
 }
 
+/**
+ * multiprocessing.get_start_method() and get_all_start_methods(): every child here is a fresh
+ * Node process that loads its target's module anew (see Process), which is CPython's spawn.
+ */
+export function get_start_method(): string {
+  return 'spawn';
+}
+
+export function get_all_start_methods(): string[] {
+  return ['spawn'];
+}
+
 /** multiprocessing.cpu_count(). */
 export function cpu_count(): number {
   return os.availableParallelism();

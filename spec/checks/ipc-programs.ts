@@ -28,9 +28,14 @@ export const threadLockIsNotProcessLock: ScenarioCheck = checkEvery(
   (run) => {
     const t = clean(run);
     const [start] = records(t, 'start', (r) => r.kind === 'thread-lock');
-    expect(start !== undefined && start.error !== 'none', `a threading.Lock cannot be given to a child process (spawn: cannot pickle), got ${JSON.stringify(start)}`);
+    expect(start !== undefined, 'the program tried to give a threading.Lock to two children');
+    // Either it cannot be sent at all (spawn: cannot pickle) or each child gets its own copy
+    // (fork), which both children then hold at the same time.
+    if (start.error !== 'none') return;
+    const [held] = records(t, 'held-at-once', (r) => r.kind === 'thread-lock');
+    expect(held?.count === 2, `two children given the same threading.Lock both held it at once (each its own copy), got ${JSON.stringify(held)}`);
   },
-  'a thread lock could not be given to a process at all, so it cannot exclude processes',
+  'a thread lock could not be given to a process at all, or each child held its own copy at the same moment: it cannot exclude processes',
 );
 
 const closing = programScenario('004: close(), join_thread() and a consumer blocked while the producer closes', 'queue-close', { patience: 3 });
@@ -52,7 +57,9 @@ export const closeSendsNoEof: ScenarioCheck = checkEvery(
     const t = clean(run);
     const [got] = records(t, 'consumer-get');
     const [closed] = records(t, 'closer-closed');
-    expect(got?.error === 'Empty' && closed !== undefined && got.time > closed.time, `the blocked get() only timed out (queue.Empty) after the producer closed: no end-of-data error, got ${JSON.stringify(got)}`);
+    const [started] = records(t, 'consumer-started');
+    expect(started !== undefined && closed !== undefined && started.time < closed.time, 'the producer closed the queue while the consumer was waiting in get()');
+    expect(got?.error === 'Empty' && got.time > closed.time, `the blocked get() only timed out (queue.Empty) after the producer closed: no end-of-data error, got ${JSON.stringify(got)}`);
   },
   "closing the queue in another process gave the blocked consumer no signal: its get() just timed out",
 );
@@ -156,4 +163,23 @@ export const managerQueueBounded: ScenarioCheck = checkEvery(
     expect(longestPut >= s.timeUnitMs, 'the producer was held up by the full queue');
   },
   'the shared Manager queue never held more than 5 items: the producer blocked until the consumers made room',
+);
+
+const feederExit = programScenario('004: a child puts 1 MiB nobody reads, then returns, with and without cancel_join_thread()', 'cancel-join-thread', { patience: 3 });
+
+export const cancelJoinThread: ScenarioCheck = checkEvery(
+  [feederExit],
+  (run) => {
+    const t = clean(run);
+    const at = (event: string, cancel: boolean) => records(t, event, (r) => r.cancel === cancel)[0];
+    const waiting = at('after-join', false);
+    expect(waiting?.alive === true && waiting.exitcode === null, `without cancel_join_thread() the child had not ended after returning: its exit waits for the feeder, got ${JSON.stringify(waiting)}`);
+    const read = at('parent-read', false);
+    const ended = at('ended', false);
+    expect(read?.length === 1024 * 1024 && ended?.exitcode === 0 && ended.time >= read.time, 'it ended (status 0) once the parent had read the item');
+    const cancelled = at('after-join', true);
+    expect(cancelled?.alive === false && cancelled.exitcode === 0, `with cancel_join_thread() the child ended at once without anyone reading, got ${JSON.stringify(cancelled)}`);
+    expect(at('parent-read', true) === undefined, 'nobody read its queue');
+  },
+  "without cancel_join_thread() the child's exit waited for its unflushed item to be read; with it the child ended at once",
 );

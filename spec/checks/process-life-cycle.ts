@@ -20,9 +20,12 @@ const SECOND_MS = 250;
 
 export const startReturnsAtOnce: ScenarioCheck = checkEvery(
   [
-    scenario('main starts a child and prints', {
-      objects: {},
-      actors: [proc('main', [op.start('child'), op.mark('===主进程')]), proc('child', [op.mark('is running')], { start: 'manual' })],
+    // The child runs only once main has printed after start(): a start() that waited for the
+    // child to run would never return. (Whether a child that need not wait runs before or after
+    // its parent's next line is up to the scheduler: under fork on a busy machine, either.)
+    scenario('main starts a child and prints; the child waits for that', {
+      objects: { printed: { type: 'event' } },
+      actors: [proc('main', [op.start('child'), op.mark('===主进程'), op.set('printed')]), proc('child', [op.wait('printed'), op.mark('is running')], { start: 'manual' })],
     }),
   ],
   (run) => {
@@ -32,16 +35,20 @@ export const startReturnsAtOnce: ScenarioCheck = checkEvery(
     expectBefore(started, mark(run, 'child', 'is running'), 'start() returns before the child has run');
     expectBefore(mark(run, 'main', '===主进程'), mark(run, 'child', 'is running'), 'the parent goes on before the child has run');
   },
-  "start() returned and main printed '===主进程' before the child ran",
+  "start() returned and main printed '===主进程' without waiting for the child, which ran after",
   5,
 );
 
 /** Five children started one after another; the key is the order in which they first ran. */
 export const startOrderNotFixed: ScenarioCheck = {
   type: 'scenario',
-  repeat: 4,
+  // CPython forks each child in a few ms and a child's first line often comes before the next
+  // fork: about half of the runs keep start order there, so a handful of runs is not enough.
+  repeat: 8,
   scenarios: [
     scenario('main starts p1..p5 one after another', {
+      // Five processes started by an op each: room for slow start-up on a loaded machine.
+      deadlineUnits: 400,
       objects: {},
       actors: [
         proc('main', ['p1', 'p2', 'p3', 'p4', 'p5'].map((p) => op.start(p))),
@@ -172,6 +179,7 @@ export const terminateNotImmediate: ScenarioCheck = checkEvery(
 export const terminatedDeadAfterWait: ScenarioCheck = checkEvery(
   [
     scenario("004's is_alive listing: five children, the odd ones terminated", {
+      deadlineUnits: 400,
       objects: {},
       actors: [
         proc('main', [
@@ -244,21 +252,27 @@ export const daemonNoChildren: ScenarioCheck = checkEvery(
 
 /** The contested comparison: the same program with processes and with threads. */
 export const daemonProcessVersusThread: ScenarioCheck = checkEvery(
+  // The daemonic child starts its 2 only once the plain child is up (`plainUp`): main then ends
+  // within moments, so however slowly the children boot, main ends while the daemon sleeps.
   [
     scenario('processes: main starts a daemonic child (2) and a plain child (6), then ends', {
-      objects: { running: { type: 'semaphore', value: 0 } },
+      timeUnitMs: SECOND_MS,
+      deadlineUnits: 60,
+      objects: { running: { type: 'semaphore', value: 0 }, plainUp: { type: 'event' } },
       actors: [
         proc('main', [op.start('daemonic'), op.start('plain'), op.acquire('running'), op.acquire('running'), op.mark('main ends')]),
-        proc('daemonic', [op.release('running'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
-        proc('plain', [op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
+        proc('daemonic', [op.release('running'), op.wait('plainUp'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
+        proc('plain', [op.set('plainUp'), op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
       ],
     }),
     scenario('threads: the same program with threads', {
-      objects: { running: { type: 'semaphore', value: 0 } },
+      timeUnitMs: SECOND_MS,
+      deadlineUnits: 60,
+      objects: { running: { type: 'semaphore', value: 0 }, plainUp: { type: 'event' } },
       actors: [
         thread('main', [op.start('daemonic'), op.start('plain'), op.acquire('running'), op.acquire('running'), op.mark('main ends')]),
-        thread('daemonic', [op.release('running'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
-        thread('plain', [op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
+        thread('daemonic', [op.release('running'), op.wait('plainUp'), op.sleep(2), op.mark('daemonic prints')], { start: 'manual', daemon: true }),
+        thread('plain', [op.set('plainUp'), op.release('running'), op.sleep(6), op.mark('plain prints')], { start: 'manual' }),
       ],
     }),
   ],
@@ -274,6 +288,10 @@ export const daemonProcessVersusThread: ScenarioCheck = checkEvery(
 export const nonDaemonOutlivesMainCode: ScenarioCheck = checkEvery(
   [
     scenario("004: five plain children sleep 2, main prints '主进程执行完毕' at once", {
+      // The documents' seconds: starting five processes one after another (a fork each in
+      // CPython, tens of ms on a loaded machine) must stay small beside the children's sleep.
+      timeUnitMs: SECOND_MS,
+      deadlineUnits: 60,
       objects: {},
       actors: [
         proc('main', [...[0, 1, 2, 3, 4].map((i) => op.start(`进程${i}`)), op.mark('主进程执行完毕')]),

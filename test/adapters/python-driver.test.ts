@@ -85,17 +85,17 @@ describe('the CPython driver', () => {
 
   it('refuses an invalid or unsupported scenario for that request only, and goes on', async () => {
     const bad = { ...scenario({}, [{ name: 'a', kind: 'thread', ops: [] }]), actors: [{ name: 'a', kind: 'thread', ops: [{ op: 'fly', target: 'x' }] }] };
-    const processActor = scenario({}, [{ name: 'p', kind: 'process', ops: [] }]);
+    const taskActor = scenario({}, [{ name: 'p', kind: 'task', ops: [] }]);
     const good = scenario({}, [{ name: 'a', kind: 'thread', ops: [{ op: 'mark', label: 'ok', value: 1 }] }]);
     const session = await talk([
       `{"type":"run","id":"r1","deadlineMs":1000,"scenario":${JSON.stringify(bad)}}`,
-      run('r2', processActor),
+      run('r2', taskActor),
       run('r3', good),
       { type: 'shutdown' },
     ]);
     expect(session.messages.slice(1, 3)).toEqual([
       { type: 'error', id: 'r1', message: expect.stringMatching(/^invalid scenario: actors\[0\]\.ops\[0\]: must be an operation/) },
-      { type: 'error', id: 'r2', message: 'unsupported scenario: actor "p" is a process; this driver runs thread actors only' },
+      { type: 'error', id: 'r2', message: 'unsupported scenario: actor "p" is a task; this driver runs thread and process actors' },
     ]);
     expect(resultOf(session, 'r3')).toMatchObject({ status: 'completed', unfinished: [] });
     expect(completions(eventsOf(session, 'r3'))).toEqual(['a mark ok 1']);
@@ -184,13 +184,13 @@ describe('the CPython driver', () => {
       encoding: 'utf8',
     });
     const [ops, objects] = JSON.parse(dump) as [Record<string, { required: object; optional: object; targets: string[] | null }>, Record<string, string[]>];
-    // The driver may know fewer ops than the model (processes), never different ones.
+    // The driver may know fewer ops than the model, never different ones.
     for (const [name, signature] of Object.entries(ops)) {
       const ts = OP_SIGNATURES[name as keyof typeof OP_SIGNATURES];
       expect({ name, ...signature }).toEqual({ name, required: ts.required, optional: ts.optional, targets: ts.targets ?? null });
     }
     for (const [type, fields] of Object.entries(objects)) expect({ type, fields }).toEqual({ type, fields: OBJECT_FIELDS[type as keyof typeof OBJECT_FIELDS] });
-    expect(Object.keys(ops)).toEqual(expect.arrayContaining(['acquire', 'release', 'wait', 'put', 'get', 'read', 'write', 'start', 'join', 'repeat']));
+    expect(Object.keys(ops)).toEqual(expect.arrayContaining(['acquire', 'release', 'wait', 'put', 'get', 'read', 'write', 'start', 'join', 'repeat', 'terminate', 'exitcode', 'program']));
     expect(Object.keys(ops)).toEqual(expect.arrayContaining([...SOCKET_OP_NAMES, 'when']));
     expect(Object.keys(objects)).toEqual(expect.arrayContaining(['tcp-listener', 'unix-listener', 'udp-socket']));
   });

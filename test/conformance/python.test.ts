@@ -1,26 +1,35 @@
+import { randomUUID } from 'node:crypto';
 import { claims } from '../../spec';
 import { pythonCommand } from '../../harness/adapters/process/adapter-commands';
 import { liveProcessGroups } from '../../harness/adapters/process/process-group';
 import { ProcessImplementation } from '../../harness/adapters/process/process-implementation';
 import type { RunReport } from '../../harness/runner/report-model';
 import { runClaims } from '../../harness/runner/runner';
+import { eventually, LEAK_TAG_VARIABLE, taggedProcesses } from '../adapters/tagged-processes';
 
 /**
  * The proof that the suite's claims describe real Python, not only our implementation: the
- * whole catalog through the real runner against CPython's own threading, queue, socket, select
- * and selectors (adapters/python/driver.py on the machine's python3, as `conform run --impl
- * python` does).
+ * whole catalog through the real runner against CPython's own threading, queue, multiprocessing,
+ * socket, select and selectors, and CPython versions of the documents' programs
+ * (adapters/python/driver.py and adapters/python/programs on the machine's python3, as `conform
+ * run --impl python` does).
  * Every claim Python can run must pass; the others must be not-applicable for a capability the
  * driver lacks, or reported for the reason the catalog gives.
  */
 
-jest.setTimeout(180_000);
+// The process and program claims run real processes: a few minutes on a loaded 2-core machine.
+jest.setTimeout(480_000);
+
+/** How many claims at least CPython can run (of the catalog's, with the driver's capabilities). */
+const MIN_APPLICABLE = 190;
 
 let report: RunReport;
 let python: ProcessImplementation;
+// Every process of the run (the driver, its actors, the programs and their children) carries it.
+const tag = randomUUID();
 
 beforeAll(async () => {
-  python = await ProcessImplementation.start({ command: pythonCommand() });
+  python = await ProcessImplementation.start({ command: pythonCommand({ ...process.env, [LEAK_TAG_VARIABLE]: tag }) });
   try {
     report = await runClaims({ implementation: python, claims, seed: 20261124 });
   } finally {
@@ -29,11 +38,11 @@ beforeAll(async () => {
 });
 
 describe('CPython (adapters/python)', () => {
-  it('introduces itself as CPython with the thread-level and socket capabilities', () => {
+  it('introduces itself as CPython with the thread-level, socket and process-level capabilities', () => {
     expect(report.implementation.runtime).toMatch(/^CPython 3\.\d+/);
     expect(report.implementation.capabilities).toEqual(expect.arrayContaining(['threads', 'lock', 'rlock', 'semaphore', 'event', 'condition', 'queue', 'cell']));
     expect(report.implementation.capabilities).toEqual(expect.arrayContaining(['tcp', 'udp', 'select', 'unix-sockets', 'reuseaddr-control']));
-    expect(report.implementation.capabilities).not.toContain('processes');
+    expect(report.implementation.capabilities).toEqual(expect.arrayContaining(['processes', 'programs', 'pools', 'executors', 'pipes', 'managers', 'fs']));
   });
 
   it('completes the run and leaves no adapter process behind', () => {
@@ -42,12 +51,22 @@ describe('CPython (adapters/python)', () => {
     expect(liveProcessGroups()).toEqual([]);
   });
 
+  it('leaves no process of any run behind: no actor, program or program child, nor the guardian', async () => {
+    expect(await eventually(() => taggedProcesses(tag).length === 0, 5_000)).toBe(true);
+  });
+
   it('passes every claim it can run', () => {
     const caps = new Set(report.implementation.capabilities);
     const applicable = claims.filter((c) => c.check !== undefined && c.status !== 'pending' && c.capabilities.every((cap) => caps.has(cap)));
-    // The thread-level catalog (locks, deadlock, RLock, semaphores, events, queues) and the socket claims at least.
-    expect(applicable.length).toBeGreaterThanOrEqual(95);
+    // The thread-level catalog (locks, deadlock, RLock, semaphores, events, queues), the socket
+    // claims and the process-level ones (processes, IPC, pools and executors, the documents'
+    // programs) at least.
+    expect(applicable.length).toBeGreaterThanOrEqual(MIN_APPLICABLE);
     const ids = new Set(applicable.map((c) => c.id));
+    const processLevel = ['process', 'ipc', 'pool', 'producer-consumer', 'tickets', 'crawler'];
+    // Every process-level claim with a check is one CPython runs (none left not-applicable).
+    const runnable = claims.filter((c) => c.check !== undefined && c.status !== 'pending' && processLevel.includes(c.topic) && !c.capabilities.some((cap) => ['gevent', 'greenlet', 'http'].includes(cap)));
+    expect(runnable.filter((c) => !ids.has(c.id)).map((c) => c.id)).toEqual([]);
     const notPassed = report.claims.filter((r) => ids.has(r.id) && r.verdict !== 'pass').map((r) => `${r.id}: ${r.verdict}: ${r.message}`);
     expect(notPassed).toEqual([]);
   });

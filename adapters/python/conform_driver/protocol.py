@@ -13,12 +13,14 @@ import threading
 
 from . import DRIVER_VERSION
 from .socket_capabilities import SOCKET_CAPABILITIES
+from .process_scenario_check import process_capabilities
 
 PROTOCOL_VERSION = 1
 SCENARIO_MODELS = [1]
 
 # What this driver runs, honestly: thread actors and the thread-level primitives (sockets:
-# SOCKET_CAPABILITIES). Processes and tasks belong to a later issue (4).
+# SOCKET_CAPABILITIES; process actors and the example programs: process_capabilities()).
+# Tasks belong to a later issue.
 CAPABILITIES = [
     "threads",
     "lock",
@@ -49,6 +51,7 @@ def runtime():
 def hello():
     capabilities = list(CAPABILITIES)
     capabilities += SOCKET_CAPABILITIES
+    capabilities += process_capabilities()
     if platform.python_implementation() == "CPython" and gil_enabled():
         capabilities.append("gil")
     return {

@@ -7,6 +7,7 @@ tables mirror harness/scenario/op-signatures.ts; the socket part is socket_signa
 
 from .socket_check import collect_register_sets, empty_register_sets, socket_decl_problems, socket_field_problem
 from .socket_signatures import SOCKET_OBJECT_FIELDS, SOCKET_OBJECT_TYPES, SOCKET_OP_SIGNATURES
+from .process_scenario_check import process_scenario_unsupported
 
 LOCKLIKE = ("lock", "rlock", "semaphore", "bounded-semaphore", "condition")
 SEMAPHORES = ("semaphore", "bounded-semaphore")
@@ -56,6 +57,9 @@ OP_SIGNATURES = {
     "start": {"required": {"actor": "actor"}, "optional": {}, "targets": None},
     "join": {"required": {"actor": "actor"}, "optional": {"timeout": "timeout"}, "targets": None},
     "is_alive": {"required": {"actor": "actor"}, "optional": {}, "targets": None},
+    "terminate": {"required": {"actor": "actor"}, "optional": {}, "targets": None},
+    "exitcode": {"required": {"actor": "actor"}, "optional": {}, "targets": None},
+    "program": {"required": {"name": "label"}, "optional": {"args": "json", "timeout": "timeout"}, "targets": None},
     "sleep": {"required": {"units": "units"}, "optional": {}, "targets": None},
     "mark": {"required": {"label": "label"}, "optional": {"value": "value"}, "targets": None},
     "repeat": {"required": {"times": "count", "body": "body"}, "optional": {}, "targets": None},
@@ -64,7 +68,7 @@ OP_SIGNATURES = {
 OP_SIGNATURES.update(SOCKET_OP_SIGNATURES)
 
 ACTOR_KINDS = ("thread", "process", "task")
-SUPPORTED_ACTOR_KINDS = ("thread",)
+SUPPORTED_ACTOR_KINDS = ("thread", "process")
 MAX_REPEAT_TIMES = 100000
 
 
@@ -251,5 +255,5 @@ def unsupported(scenario):
     """What the scenario needs that this driver does not run (a valid scenario), or None."""
     for actor in scenario["actors"]:
         if actor["kind"] not in SUPPORTED_ACTOR_KINDS:
-            return 'actor "%s" is a %s; this driver runs thread actors only' % (actor["name"], actor["kind"])
-    return None
+            return 'actor "%s" is a %s; this driver runs thread and process actors' % (actor["name"], actor["kind"])
+    return process_scenario_unsupported(scenario)

@@ -18,6 +18,7 @@ import traceback
 from .actor import ActorProgram
 from .declared_sockets import DeclaredSockets, is_socket_decl
 from .objects import TimeScale, create_objects
+from .process_run import run_process_scenario
 
 # Starting threads is not part of the scenario's time, but it is bounded: the harness gives a
 # run only a few seconds beyond its deadline.
@@ -57,6 +58,8 @@ class ActorStates:
 
 def run_scenario(request_id, scenario, deadline_ms, recorder):
     """Returns (result message, whether the driver must exit because threads are still running)."""
+    if any(a["kind"] == "process" for a in scenario["actors"]):
+        return run_process_scenario(request_id, scenario, deadline_ms, recorder)
     started = time.monotonic()
 
     def crashed(why, exiting):

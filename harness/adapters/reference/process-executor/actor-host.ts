@@ -1,4 +1,5 @@
 import { attachShared, connectShared, type SharedHandle } from '../../../../impl/process';
+import { runAtExitHooks } from '../../../../impl/process/at-exit';
 import type { Json, ObjectDecl } from '../../../scenario/model';
 import { HostActorProgram } from './host-actor-program';
 import type { ControlOp, ExecutorToHost, HostRunMessage, HostToExecutor } from './host-protocol';
@@ -45,10 +46,15 @@ function play(run: ActiveRun, origin: bigint): void {
         send({ type: 'request', runId: run.runId, requestId, op });
       }),
   });
-  void program.run().then(() => {
-    if (active === run) active = undefined;
-    send({ type: 'done', runId: run.runId });
-  });
+  // Like a CPython process whose run() returned, the actor is done only once what it put on
+  // queues has been flushed (their feeders joined, unless cancel_join_thread()).
+  void program
+    .run()
+    .then(() => runAtExitHooks())
+    .then(() => {
+      if (active === run) active = undefined;
+      send({ type: 'done', runId: run.runId });
+    });
 }
 
 async function prepare(message: HostRunMessage): Promise<void> {
