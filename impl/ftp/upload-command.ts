@@ -1,0 +1,126 @@
+/**
+ * Uploads, in two messages. `put` announces the file (path, size, SHA-256) and is answered with
+ * the offset to send from: the length of the part file this same upload left behind, or 0. Then
+ * `data` carries the bytes from that offset as its body. They go to the part file as they
+ * arrive, hashed on the way (after the part's earlier bytes); once the last byte is in and the
+ * SHA-256 matches, the part is renamed to the final name, atomically, replacing any file there.
+ * A cut connection leaves the part for the next `put` to resume; a mismatch deletes it.
+ */
+import type { Hash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { hashFilePrefix } from './checksum-cache';
+import { FtpError } from './ftp-error';
+import type { Header } from './message-channel';
+import type { Reply } from './navigation-commands';
+import { countField, sha256Field } from './request-fields';
+import type { PendingUpload, UserSession } from './session-context';
+import { formatVirtual, resolveVirtual } from './virtual-path';
+
+export async function put(session: UserSession, header: Header): Promise<Reply> {
+  const vpath = resolveVirtual(session.cwd, header['path']);
+  const size = countField(header, 'size');
+  const sha256 = sha256Field(header, 'sha256');
+  const { limits, quota, slots } = session.services;
+  if (size > limits.maxFileBytes) throw new FtpError('too-large', `${size} bytes is more than the largest file this server takes (${limits.maxFileBytes} bytes)`);
+  const target = await session.jail.resolveForCreation(vpath);
+  if (target.existing?.isDirectory()) throw new FtpError('is-a-directory', `${formatVirtual(vpath)} is a directory`);
+  await session.parts.ensureDir();
+  const part = session.parts.partFor(vpath, size, sha256);
+  const slot = await quota.admit({ home: session.jail.home, parts: session.parts, slots, user: session.user }, session.quotaBytes, {
+    vpath,
+    part,
+    size,
+    replacedBytes: target.existing?.isFile() ? target.existing.size : 0,
+  });
+  let offset = await session.parts.lengthOf(part);
+  if (offset > size) {
+    // Cannot be a prefix of this file: start over.
+    await fs.rm(part, { force: true });
+    offset = 0;
+  }
+  session.pendingUpload = { vpath, size, sha256, part, offset, slot };
+  return { header: { ok: true, path: formatVirtual(vpath), size, offset } };
+}
+
+/**
+ * Writes the body to the part file, hashing it after the part's earlier bytes. Stops writing as
+ * soon as the slot is aborted (a later put took the name): the file operation under way
+ * finishes, the part is closed, the slot released, and the rest of the body is read and dropped.
+ * Returns null if that happened. Must be called with no await after the slot was checked, so
+ * that the abort hook is in place before the part is touched.
+ */
+async function receiveIntoPart(session: UserSession, upload: PendingUpload, bodyBytes: number): Promise<Hash | null> {
+  const { slot, part, offset } = upload;
+  let handle: fs.FileHandle | null = null;
+  /** The file operation under way; every one starts only after `slot.aborted` was checked. */
+  let busy: Promise<unknown> = Promise.resolve();
+  let closing: Promise<void> | null = null;
+  const closeOnce = () => (closing ??= busy.then(() => handle?.close()).then(() => undefined, () => undefined));
+  slot.whileWriting(() => void closeOnce().then(() => slot.release()));
+  try {
+    const opening = fs.open(part, offset === 0 ? 'w' : 'r+');
+    busy = opening;
+    handle = await opening;
+    let hash: Hash | null = null;
+    if (!slot.aborted) {
+      const prefix = hashFilePrefix(handle, offset);
+      busy = prefix;
+      const { hash: h, read } = await prefix;
+      if (read !== offset) throw new FtpError('internal', 'the part file is shorter than when the put was answered');
+      hash = h;
+    }
+    let position = offset;
+    for (let left = bodyBytes; left > 0; ) {
+      const chunk = await session.channel.readBodyChunk(left);
+      left -= chunk.length;
+      if (slot.aborted || hash === null) continue;
+      const writing = handle.write(chunk, 0, chunk.length, position);
+      busy = writing;
+      await writing;
+      hash.update(chunk);
+      position += chunk.length;
+    }
+    return slot.aborted ? null : hash;
+  } finally {
+    await closeOnce();
+  }
+}
+
+export async function data(session: UserSession, header: Header): Promise<Reply> {
+  const upload = session.pendingUpload;
+  session.pendingUpload = null;
+  const bodyBytes = header.file_size;
+  if (upload === null) throw new FtpError('no-upload', 'data without a put just before it', bodyBytes > 0);
+  const { slot, vpath, size, sha256, part } = upload;
+  try {
+    const offset = header['offset'];
+    // Refused before its body is read, so the connection must end if there is one.
+    if (offset !== upload.offset || bodyBytes !== size - upload.offset) {
+      throw new FtpError('offset-mismatch', `the put said to send ${size - upload.offset} bytes from offset ${upload.offset}; this data sends ${bodyBytes} from ${JSON.stringify(offset)}`, bodyBytes > 0);
+    }
+    if (slot.aborted) {
+      await session.channel.discardBody(bodyBytes);
+      throw superseded(vpath);
+    }
+    const hash = await receiveIntoPart(session, upload, bodyBytes);
+    if (hash === null) throw superseded(vpath);
+    const got = hash.digest('hex');
+    if (got !== sha256) {
+      await fs.rm(part, { force: true });
+      throw new FtpError('checksum-mismatch', `the ${size} bytes received have SHA-256 ${got}, not ${sha256}: nothing was stored`);
+    }
+    // Checked again: the parent may have gone, or become something else, during the transfer.
+    const target = await session.jail.resolveForCreation(vpath);
+    if (target.existing?.isDirectory()) throw new FtpError('is-a-directory', `${formatVirtual(vpath)} became a directory during the upload`);
+    await fs.rename(part, target.real);
+    session.services.checksums.record(await fs.stat(target.real, { bigint: true }), sha256);
+    session.services.log({ event: 'stored', client: session.client, user: session.user, detail: `${formatVirtual(vpath)} (${size} bytes)` });
+    return { header: { ok: true, path: formatVirtual(vpath), size, sha256 } };
+  } finally {
+    slot.release();
+  }
+}
+
+function superseded(vpath: readonly string[]): FtpError {
+  return new FtpError('superseded', `a later put to ${formatVirtual(vpath)} took the name over; this upload's bytes were dropped`);
+}
