@@ -57,6 +57,11 @@ export class MessageChannel {
     return chunk;
   }
 
+  /** Bytes received and not read yet. */
+  get bufferedBytes(): number {
+    return this.connection.bufferedBytes;
+  }
+
   /** A whole body of `n` bytes, for small ones (a listing). */
   async readBody(n: number): Promise<Buffer> {
     const parts: Buffer[] = [];

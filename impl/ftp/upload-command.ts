@@ -43,37 +43,48 @@ export async function put(session: UserSession, header: Header): Promise<Reply> 
 }
 
 /**
- * Writes the body to the part file, hashing it after the part's earlier bytes. Stops writing as
- * soon as the slot is aborted (a later put took the name): the file operation under way
- * finishes, the part is closed, the slot released, and the rest of the body is read and dropped.
- * Returns null if that happened. Must be called with no await after the slot was checked, so
- * that the abort hook is in place before the part is touched.
+ * Writes the body to the part file, hashing it after the part's earlier bytes. When the slot is
+ * aborted (a later put took the name) the writer still writes the bytes that have already
+ * arrived — they are the next bytes of this file, and when the abort comes from the same client
+ * resuming after a cut, they are exactly what it must not send again — then lets go of the part
+ * (the slot is released) and reads and drops the rest of the body. It never waits for the network
+ * once aborted. Returns null if aborted. Must be called with no await after the slot was checked,
+ * so that the abort hook is in place before the part is touched.
  */
 async function receiveIntoPart(session: UserSession, upload: PendingUpload, bodyBytes: number): Promise<Hash | null> {
   const { slot, part, offset } = upload;
+  const { channel } = session;
   let handle: fs.FileHandle | null = null;
-  /** The file operation under way; every one starts only after `slot.aborted` was checked. */
+  /** The file operation under way, so that closing waits for it. */
   let busy: Promise<unknown> = Promise.resolve();
   let closing: Promise<void> | null = null;
   const closeOnce = () => (closing ??= busy.then(() => handle?.close()).then(() => undefined, () => undefined));
-  slot.whileWriting(() => void closeOnce().then(() => slot.release()));
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    void closeOnce().then(() => slot.release());
+  };
+  let waitingForNetwork = false;
+  slot.whileWriting(() => {
+    if (waitingForNetwork) stop();
+  });
   try {
     const opening = fs.open(part, offset === 0 ? 'w' : 'r+');
     busy = opening;
     handle = await opening;
-    let hash: Hash | null = null;
-    if (!slot.aborted) {
-      const prefix = hashFilePrefix(handle, offset);
-      busy = prefix;
-      const { hash: h, read } = await prefix;
-      if (read !== offset) throw new FtpError('internal', 'the part file is shorter than when the put was answered');
-      hash = h;
-    }
+    const prefix = hashFilePrefix(handle, offset);
+    busy = prefix;
+    const { hash, read } = await prefix;
+    if (read !== offset) throw new FtpError('internal', 'the part file is shorter than when the put was answered');
     let position = offset;
     for (let left = bodyBytes; left > 0; ) {
-      const chunk = await session.channel.readBodyChunk(left);
+      if (slot.aborted && channel.bufferedBytes === 0) stop();
+      waitingForNetwork = channel.bufferedBytes === 0;
+      const chunk = await channel.readBodyChunk(left);
+      waitingForNetwork = false;
       left -= chunk.length;
-      if (slot.aborted || hash === null) continue;
+      if (stopped) continue;
       const writing = handle.write(chunk, 0, chunk.length, position);
       busy = writing;
       await writing;
