@@ -25,10 +25,11 @@ export async function get(session: UserSession, header: Header): Promise<void> {
     if (offset > size) throw new FtpError('bad-request', `offset ${offset} is past the end of ${formatVirtual(vpath)} (${size} bytes)`);
     const bodyBytes = size - offset;
     await session.channel.sendHeader({ ok: true, path: formatVirtual(vpath), size, sha256, offset, file_size: bodyBytes });
+    // One buffer for the whole body: sendall resolves only once the kernel has the bytes, so the
+    // buffer is free again before the next read (and no garbage piles up per chunk).
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, bodyBytes)));
     for (let position = offset; position < size; ) {
-      // A fresh buffer per chunk: the socket may hold on to one it was given.
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - position));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position);
       // The file shrank under us: the frame promised more bytes than there are, so the only
       // honest end is to drop the connection; the client sees a cut and retries.
       if (bytesRead === 0) throw new ConnectionLost(`${formatVirtual(vpath)} shrank while it was being sent`);

@@ -49,7 +49,8 @@ export class MessageChannel {
   async readBodyChunk(max: number): Promise<Buffer> {
     let chunk: Buffer;
     try {
-      chunk = await this.connection.recv(Math.min(max, CHUNK_BYTES * 4), { timeout: this.options.readTimeout });
+      // At most one socket read's worth: asking for more would copy chunks together.
+      chunk = await this.connection.recv(Math.min(max, CHUNK_BYTES), { timeout: this.options.readTimeout });
     } catch (error) {
       throw asChannelError(error);
     }
