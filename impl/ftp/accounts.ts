@@ -96,6 +96,7 @@ export async function readAccounts(file: string): Promise<Map<string, Account>> 
 export async function writeAccounts(file: string, accounts: Map<string, Account>): Promise<void> {
   const doc: AccountsJson = { format: ACCOUNTS_FORMAT, version: 1, users: {} };
   for (const [name, account] of [...accounts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) doc.users[name] = encode(account);
+  await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   await fs.writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   try {
