@@ -91,6 +91,12 @@ async function receiveIntoPart(session: UserSession, upload: PendingUpload, body
       hash.update(chunk);
       position += chunk.length;
     }
+    if (slot.aborted) return null;
+    // On disk before the rename makes it the file: a crash or power cut after the rename must not
+    // leave an empty or partial file under the final name.
+    const syncing = handle.datasync();
+    busy = syncing;
+    await syncing;
     return slot.aborted ? null : hash;
   } finally {
     await closeOnce();
