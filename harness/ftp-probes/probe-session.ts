@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { FtpClient } from '../../impl/ftp';
 import type { Json } from '../scenario/model';
-import type { ServerTarget } from '../server/server-model';
+import { ServerUnavailable, type ServerTarget } from '../server/server-model';
 
 export interface FtpTarget {
   host: string;
@@ -32,12 +32,12 @@ function text(info: { [key: string]: Json }, key: string): string | undefined {
   return v === undefined || v === null ? undefined : String(v);
 }
 
-/** The target's credentials; throws (an `error` verdict) when the target names none. */
+/** The target's credentials; without them the server cannot be judged (ServerUnavailable). */
 export function ftpTarget(target: ServerTarget): FtpTarget {
   const user = text(target.info, 'user');
   const password = text(target.info, 'password');
   if (user === undefined || password === undefined) {
-    throw new Error('the FTP probes need an account on the server: pass --target-option user=NAME --target-option password=SECRET');
+    throw new ServerUnavailable('the FTP probes need an account on the server: pass --target-option user=NAME --target-option password=SECRET');
   }
   const optional = (key: keyof FtpTarget) => {
     const v = text(target.info, key);
