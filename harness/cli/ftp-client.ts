@@ -132,9 +132,11 @@ function describe(error: unknown): string {
 }
 
 export async function ftpClient(commandWords: string[], options: ClientOptions): Promise<number> {
-  const lines = options.passwordStdin || commandWords.length === 0 ? new StdinLines() : null;
+  // Standard input is read as lines only after a password prompt is over: the prompt reads it raw.
+  let lines: StdinLines | null = options.passwordStdin ? new StdinLines() : null;
   try {
-    const password = options.passwordStdin ? await passwordFromStdin(lines!) : await promptPassword(`${options.user}@${options.host}:${options.port} password: `);
+    const password = lines !== null ? await passwordFromStdin(lines) : await promptPassword(`${options.user}@${options.host}:${options.port} password: `);
+    if (commandWords.length === 0) lines ??= new StdinLines();
     let client: FtpClient;
     try {
       client = await FtpClient.connect({ host: options.host, port: options.port, user: options.user, password, timeoutSeconds: options.timeout });

@@ -62,6 +62,8 @@ export class StdinLines {
       this.ended = true;
       this.wake();
     });
+    // A password prompt before paused the stream; a 'data' listener alone would not restart it.
+    input.resume();
   }
 
   private wake(): void {
