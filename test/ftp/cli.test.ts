@@ -10,6 +10,7 @@ import { progressBar, showsProgress } from '../../harness/cli/ftp-progress';
 import { splitWords } from '../../harness/cli/ftp-client';
 import { seededBytes } from '../../harness/ftp-probes/seeded-bytes';
 import { startServerProcess, type ServerProcess } from './helpers/server-process';
+import { expectNoLeaks, snapshot, type ResourceSnapshot } from '../net/helpers/leaks';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'conform.js');
@@ -23,12 +24,14 @@ function conform(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promi
   });
 }
 
+let atStart: ResourceSnapshot;
 let dir: string;
 let accounts: string;
 let server: ServerProcess;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
+  atStart = snapshot();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'conform-ftp-cli-'));
   accounts = path.join(dir, 'accounts.json');
 });
@@ -36,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop('SIGKILL');
   await fs.rm(dir, { recursive: true, force: true });
+  await expectNoLeaks(atStart);
 });
 
 describe('conform ftp user add', () => {

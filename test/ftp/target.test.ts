@@ -9,6 +9,7 @@ import { addUser } from '../../impl/ftp';
 import type { RunReport } from '../../harness/runner/report-model';
 import { claims } from '../../spec';
 import { startServerProcess, type ServerProcess } from './helpers/server-process';
+import { expectNoLeaks, snapshot, type ResourceSnapshot } from '../net/helpers/leaks';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -20,10 +21,12 @@ function conform(args: string[]): Promise<{ code: number; stdout: string; stderr
   });
 }
 
+let atStart: ResourceSnapshot;
 let dir: string;
 let server: ServerProcess;
 
 beforeAll(async () => {
+  atStart = snapshot();
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'conform-ftp-target-'));
   // The default (production) scrypt cost, as `conform ftp user add` uses.
   await addUser(path.join(dir, 'accounts.json'), 'alice', '1234567');
@@ -34,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop('SIGKILL');
   await fs.rm(dir, { recursive: true, force: true });
+  await expectNoLeaks(atStart);
 });
 
 it('every ftp claim passes against the reference server given with --target, and says what it could not check', async () => {
