@@ -37,6 +37,7 @@ export const CAPABILITIES = [
   // Servers a server check can have started (`<protocol>-server`, harness/server/server-model.ts):
   'echo-upper-server', // the documents' echo-upper TCP service, in socketserver's concurrency models
   'echo-upper-udp-server', // its UDP counterpart
+  'ftp-server', // the FTP service of 001 §十一 (docs/ftp-protocol.md)
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

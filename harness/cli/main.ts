@@ -10,6 +10,7 @@ import { CatalogError } from './catalog';
 import { UnknownImplementationError } from './implementation-registry';
 import { listCommand } from './list-command';
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-merge-command';
+import { registerFtpCommands } from './ftp-command';
 import { runCommand, type RunCommandOptions } from './run-command';
 import { EXIT_USAGE, UsageError } from './usage-error';
 
@@ -98,6 +99,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action((opts: { json?: boolean; topic?: string; catalog?: string }) => {
       setExitCode(listCommand(opts));
     });
+
+  registerFtpCommands(program, setExitCode);
 
   return program;
 }

@@ -2,6 +2,8 @@
  * Bytes received but not yet consumed, kept as the chunks they arrived in so that pushing is
  * O(1) and taking n bytes copies each byte once, however the stream was sliced.
  */
+const CONSUMED = Buffer.alloc(0);
+
 export class ByteQueue {
   private chunks: Buffer[] = [];
   /** Index of the first unconsumed chunk: shifting an array per chunk would be quadratic. */
@@ -53,6 +55,9 @@ export class ByteQueue {
   }
 
   private dropHead(): void {
+    // Let go of the consumed chunk now: a stream that never drains completely (a long upload
+    // read as it arrives) would otherwise keep up to 1024 read chunks alive until compaction.
+    this.chunks[this.head] = CONSUMED;
     this.head += 1;
     if (this.head === this.chunks.length) {
       this.chunks = [];

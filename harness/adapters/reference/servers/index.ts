@@ -1,7 +1,8 @@
 import { echoUpperTcp, echoUpperUdp } from './echo-upper-servers';
+import { ftpServer } from './ftp-server';
 import type { ServerFactory } from './server-factory';
 
 /** Every server the reference starts for server checks, one factory per protocol. */
-export const REFERENCE_SERVERS: readonly ServerFactory[] = [echoUpperTcp, echoUpperUdp];
+export const REFERENCE_SERVERS: readonly ServerFactory[] = [echoUpperTcp, echoUpperUdp, ftpServer];
 
 export { ServerRegistry, type ServerFactory } from './server-factory';
