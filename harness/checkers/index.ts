@@ -20,6 +20,8 @@
  * - histogram.ts       outcome histograms for racy claims, graded by OutcomeGrading
  * - json-values.ts     canonical keys, structural equality, Python ordering of JSON values
  * - describe.ts        the shared wording of messages and evidence
+ * - linearizability/   Wing–Gong / Porcupine-style linearizability search against sequential
+ *                      models (queues, lock, semaphore, event), with failing windows
  */
 
 export * from './operations';
@@ -34,3 +36,4 @@ export * from './deadlock';
 export * from './histogram';
 export * from './json-values';
 export * from './describe';
+export * from './linearizability';
