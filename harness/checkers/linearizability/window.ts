@@ -11,7 +11,8 @@ const MAX_NAMED = 6;
  * (the blocker) had to be linearized by its return; the frontier is every operation outside the
  * prefix called by then, one of which had to come next, and none could from the state the prefix
  * leaves. Linearized operations still running when the frontier began are part of the window
- * too: where they were placed is what produced that state.
+ * too, where they were placed is what produced that state, and so is the last one to return
+ * before it.
  */
 export function failingWindow<S>(
   ops: readonly LinOperation[],
@@ -25,7 +26,11 @@ export function failingWindow<S>(
   const deadline = blocker.op.return;
   const frontier = outside.filter(({ op }) => op.call <= deadline).map(({ op }) => op);
   const frontierStart = Math.min(...frontier.filter((op) => Number.isFinite(op.return)).map((op) => op.call));
-  const context = ops.filter((op, i) => longest.has(i) && op.return >= frontierStart && op.call <= deadline);
+  const inside = ops.filter((op, i) => longest.has(i) && op.call <= deadline);
+  const overlapping = inside.filter((op) => op.return >= frontierStart);
+  // The latest to return before the frontier began certainly took effect before it.
+  const before = inside.filter((op) => op.return < frontierStart).reduce<LinOperation | undefined>((a, b) => (a === undefined || b.return > a.return ? b : a), undefined);
+  const context = before === undefined ? overlapping : [before, ...overlapping];
   const window = [...context, ...frontier].sort((a, b) => a.call - b.call || a.id - b.id);
 
   const describe = (op: LinOperation) => describeLinOperation(op, model as SequentialModel<unknown>);
