@@ -15,7 +15,9 @@ const q = 'q';
 export function joinableQueueScenarios(): fc.Arbitrary<Scenario> {
   const stray = fc.boolean().map((b): Op[] => (b ? [{ op: 'task_done', target: q }] : []));
   const producer = fc.array(pause(2), { minLength: 1, maxLength: 3 });
-  const consumerShape = fc.tuple(stray, fc.array(pause(2), { minLength: 0, maxLength: 3 }));
+  // A consumer works on each item a while before task_done: the stretch in which join must still wait.
+  const work = fc.integer({ min: 1, max: 3 }).map((units): Op => ({ op: 'sleep', units }));
+  const consumerShape = fc.tuple(stray, fc.array(work, { minLength: 1, maxLength: 3 }));
   return fc
     .record({
       producers: fc.array(producer, { minLength: 1, maxLength: 2 }),
@@ -34,7 +36,7 @@ export function joinableQueueScenarios(): fc.Arbitrary<Scenario> {
       for (let k = 0; k < item; k++) gets[k % consumers.length]!++;
       consumers.forEach(([strayOps, pauses], i) => {
         const ops: Op[] = [...strayOps];
-        for (let k = 0; k < gets[i]!; k++) ops.push({ op: 'get', target: q }, pauses[k % Math.max(1, pauses.length)] ?? { op: 'sleep', units: 0 }, { op: 'task_done', target: q });
+        for (let k = 0; k < gets[i]!; k++) ops.push({ op: 'get', target: q }, pauses[k % pauses.length]!, { op: 'task_done', target: q });
         actors.push({ name: `c${i + 1}`, kind: 'thread', ops: ops.length > 0 ? ops : [{ op: 'sleep', units: 0 }] });
       });
       const [wait, before, after] = joiner;
