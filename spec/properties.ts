@@ -8,6 +8,7 @@ import { checkNoDeadlock } from '../harness/checkers/deadlock';
 import { checkScenarioMutualExclusion } from '../harness/checkers/mutual-exclusion';
 import { checkSemaphoreConcurrency } from '../harness/checkers/concurrency';
 import { checkCountBound } from '../harness/checkers/count-bound';
+import { checkLockExclusion } from '../harness/checkers/lock-exclusion';
 import { checkEventFlag } from '../harness/checkers/event-flag';
 import { checkQueueCapacity } from '../harness/checkers/queue-capacity';
 import { checkJoinWaitsForTaskDone } from '../harness/checkers/queue-join';
@@ -53,7 +54,8 @@ function releasesWithinAcquires(run: ScenarioResult, target: string, what: strin
 
 function lockProperty(kind: 'lock' | 'rlock'): (run: ScenarioResult, s: Scenario) => string {
   return (run, s) => {
-    holds(checkScenarioMutualExclusion(run.history, s, 'lk'));
+    // An RLock is released only by its owner, so the hold tracker is exact; a Lock's releases may be anyone's.
+    holds(kind === 'rlock' ? checkScenarioMutualExclusion(run.history, s, 'lk') : checkLockExclusion(run.history, 'lk'));
     untimedAcquiresSucceeded(run, 'lk');
     releasesWithinAcquires(run, 'lk', kind === 'lock' ? 'the Lock' : 'the RLock');
     return 'never two holders; every waiting acquire succeeded; no release without a hold';

@@ -17,6 +17,7 @@
  * - errors.ts          finding operations; expected error names and return values
  * - blocking.ts        "returned only after X" / "returned before X"; timeouts waited long enough
  * - deadlock.ts        wait-for graph of a run cut by its deadline; cycles, all-blocked
+ * - lock-exclusion.ts  Lock exclusion when any actor may release (no guessing whose hold ended)
  * - count-bound.ts     "never more X than Y": releases vs acquires, task_done vs puts
  * - event-flag.ts      wait/is_set answers against the sets and clears the history proves
  * - queue-capacity.ts  a bounded queue never certainly holds more than maxsize items
@@ -37,6 +38,7 @@ export * from './blocking';
 export * from './deadlock';
 export * from './histogram';
 export * from './count-bound';
+export * from './lock-exclusion';
 export * from './event-flag';
 export * from './queue-capacity';
 export * from './queue-join';
