@@ -25,6 +25,8 @@
  * - histogram.ts       outcome histograms for racy claims, graded by OutcomeGrading
  * - json-values.ts     canonical keys, structural equality, Python ordering of JSON values
  * - describe.ts        the shared wording of messages and evidence
+ * - linearizability/   Wing–Gong / Porcupine-style linearizability search against sequential
+ *                      models (queues, lock, semaphore, event), with failing windows
  */
 
 export * from './operations';
@@ -44,3 +46,4 @@ export * from './queue-capacity';
 export * from './queue-join';
 export * from './json-values';
 export * from './describe';
+export * from './linearizability';

@@ -1,0 +1,10 @@
+import { queueModel, type QueueDiscipline } from './queue-core';
+
+/** queue.Queue: gets return items in the order they were put. */
+export const FIFO: QueueDiscipline = {
+  name: 'FIFO queue',
+  put: (items, item) => [...items, item],
+  take: (items) => ({ item: items[0] ?? null, rest: items.slice(1) }),
+};
+
+export const fifoQueue = queueModel(FIFO);
