@@ -14,6 +14,7 @@ import { checkQueueCapacity } from '../harness/checkers/queue-capacity';
 import { checkJoinWaitsForTaskDone } from '../harness/checkers/queue-join';
 import { checkQueueConservation, checkScenarioQueueOrder } from '../harness/checkers/ordering';
 import { describeOperation } from '../harness/checkers/describe';
+import { checkLinearizability, linearizabilityJudgement, models, operationsFromHistory, type SequentialModel } from '../harness/checkers/linearizability';
 
 /**
  * Property claims: what the documents guarantee of each primitive, checked on scenarios that
@@ -32,6 +33,15 @@ function property(scenarios: PropertyCheck['scenarios'], body: (run: ScenarioRes
         return ok(body(run, s));
       }),
   });
+}
+
+/** Generated histories are a few dozen operations; a search that needs longer than this is a finding too. */
+const LINEARIZABILITY_BUDGET = { maxMs: 3_000 };
+
+/** Some order of the target's operations, each inside its own call and return, satisfies the sequential model. */
+function linearizable<S>(run: ScenarioResult, target: string, model: SequentialModel<S>): void {
+  const ops = operationsFromHistory(run.history, target);
+  holds(linearizabilityJudgement(checkLinearizability(ops, model, LINEARIZABILITY_BUDGET), model, ops));
 }
 
 /** Acquires that wait without a limit return True once they return at all. */
@@ -58,7 +68,9 @@ function lockProperty(kind: 'lock' | 'rlock'): (run: ScenarioResult, s: Scenario
     holds(kind === 'rlock' ? checkScenarioMutualExclusion(run.history, s, 'lk') : checkLockExclusion(run.history, 'lk'));
     untimedAcquiresSucceeded(run, 'lk');
     releasesWithinAcquires(run, 'lk', kind === 'lock' ? 'the Lock' : 'the RLock');
-    return 'never two holders; every waiting acquire succeeded; no release without a hold';
+    // An RLock's state includes its owner and count, which the Lock model does not have.
+    if (kind === 'lock') linearizable(run, 'lk', models.lock);
+    return `never two holders; every waiting acquire succeeded; no release without a hold${kind === 'lock' ? '; linearizable as a Lock' : ''}`;
   };
 }
 
@@ -68,7 +80,10 @@ function queueProperty(run: ScenarioResult, s: Scenario): string {
   const gotAny = operations(run).some((o) => (o.f === 'get' || o.f === 'get_nowait') && o.outcome === 'ok');
   holds(gotAny ? checkScenarioQueueOrder(run.history, s, 'q') : checkQueueConservation(run.history, 'q'));
   holds(checkQueueCapacity(run.history, 'q', maxsize));
-  return `order and conservation held${maxsize > 0 ? `, never more than ${maxsize} inside` : ''}; every timed wait ended`;
+  const order = decl?.type === 'queue' ? (decl.order ?? 'fifo') : 'fifo';
+  const unbounded = { fifo: models.fifoQueue, lifo: models.lifoQueue, priority: models.priorityQueue }[order];
+  linearizable(run, 'q', maxsize > 0 ? models.boundedQueue(maxsize, models.disciplines[order]) : unbounded);
+  return `linearizable as a ${order.toUpperCase()} queue${maxsize > 0 ? ` of at most ${maxsize}` : ''}; order and conservation held; every timed wait ended`;
 }
 
 const base: Pick<Claim, 'kind' | 'level' | 'tags'> = { kind: 'executable', level: 'MUST', tags: ['property', 'generated'] };
@@ -103,7 +118,8 @@ export const claims: Claim[] = [
       const n = s.objects['sm']?.type === 'semaphore' ? (s.objects['sm'].value ?? 1) : 1;
       holds(checkSemaphoreConcurrency(run.history, s, 'sm', { atMost: n }));
       untimedAcquiresSucceeded(run, 'sm');
-      return `never more than ${n} holders; every waiting acquire got in`;
+      linearizable(run, 'sm', models.semaphore(n));
+      return `never more than ${n} holders; every waiting acquire got in; linearizable as a Semaphore(${n})`;
     }),
   },
   {
@@ -118,7 +134,8 @@ export const claims: Claim[] = [
       holds(checkSemaphoreConcurrency(run.history, s, 'sm', { atMost: n }));
       untimedAcquiresSucceeded(run, 'sm');
       releasesWithinAcquires(run, 'sm', 'the BoundedSemaphore');
-      return `never more than ${n} holders; no release beyond the acquires`;
+      linearizable(run, 'sm', models.semaphore(n, true));
+      return `never more than ${n} holders; no release beyond the acquires; linearizable as a BoundedSemaphore(${n})`;
     }),
   },
   {
@@ -133,13 +150,14 @@ export const claims: Claim[] = [
         expect(w.outcome === 'ok' && w.value === true, `a wait without a timeout must return True once the flag is set: ${describeOperation(w)}`);
       }
       holds(checkEventFlag(run.history, 'ev'));
-      return 'every waiter was released by the final set; every answer agrees with the flag';
+      linearizable(run, 'ev', models.event);
+      return 'every waiter was released by the final set; every answer agrees with the flag; linearizable as an Event';
     }),
   },
   {
     ...base,
     id: 'property.queue-fifo',
-    title: 'In any generated use of a Queue: items come out first in, first out, none invented or duplicated, never more than maxsize inside, and timeouts end waits',
+    title: 'Every generated history of a Queue is linearizable to a FIFO queue (of maxsize, with Full and Empty), and timeouts end waits',
     topic: 'property',
     source: from('networking', '40. 线程队列', '1. FIFO Queue 先进先出 :'),
     capabilities: ['threads', 'queue'],
@@ -148,7 +166,7 @@ export const claims: Claim[] = [
   {
     ...base,
     id: 'property.queue-lifo',
-    title: 'In any generated use of a LifoQueue: the last item in comes out first, never more than maxsize inside, and timeouts end waits',
+    title: 'Every generated history of a LifoQueue is linearizable to a LIFO stack (of maxsize, with Full and Empty), and timeouts end waits',
     topic: 'property',
     source: from('networking', '40. 线程队列', '2. LIFO 堆栈 后进先出 :'),
     capabilities: ['threads', 'lifo-queue'],
@@ -157,7 +175,7 @@ export const claims: Claim[] = [
   {
     ...base,
     id: 'property.queue-priority',
-    title: 'In any generated use of a PriorityQueue: the lowest (priority, data) comes out first, never more than maxsize inside, and timeouts end waits',
+    title: 'Every generated history of a PriorityQueue is linearizable to a lowest-first priority queue (of maxsize, with Full and Empty), and timeouts end waits',
     topic: 'property',
     source: from('networking', '40. 线程队列', '# 需要元组的形式,(int,数据) int 代表优先级,数字越低,优先级越高.'),
     capabilities: ['threads', 'priority-queue'],
