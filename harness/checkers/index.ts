@@ -18,6 +18,7 @@
  * - blocking.ts        "returned only after X" / "returned before X"; timeouts waited long enough
  * - deadlock.ts        wait-for graph of a run cut by its deadline; cycles, all-blocked
  * - lock-exclusion.ts  Lock exclusion when any actor may release (no guessing whose hold ended)
+ * - cpython-lock-model.ts  the Lock model with CPython's foreign-release race allowed
  * - count-bound.ts     "never more X than Y": releases vs acquires, task_done vs puts
  * - event-flag.ts      wait/is_set answers against the sets and clears the history proves
  * - queue-capacity.ts  a bounded queue never certainly holds more than maxsize items
@@ -41,6 +42,7 @@ export * from './deadlock';
 export * from './histogram';
 export * from './count-bound';
 export * from './lock-exclusion';
+export * from './cpython-lock-model';
 export * from './event-flag';
 export * from './queue-capacity';
 export * from './queue-join';

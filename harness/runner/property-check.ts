@@ -38,9 +38,12 @@ function describeError(e: unknown): string {
 
 export async function runPropertyCheck(check: PropertyCheck, ctx: CheckContext): Promise<CheckOutcome> {
   const budget = ctx.budget ?? DEFAULT_PROPERTY_BUDGET;
-  // Failures by the generated value: fast-check reports the shrunk value itself, and a failed
-  // candidate may pass when re-run, so the last failure seen is not necessarily the reported one.
-  const failures = new Map<Scenario, Failure>();
+  // Failures by the generated scenario's JSON: fast-check reports the shrunk value, and a
+  // failed candidate may pass when re-run, so the last failure seen need not be the reported
+  // one. When the time cap interrupts shrinking, the value reported may be one that was cut
+  // short; the last failure recorded is then the smallest known.
+  const failures = new Map<string, Failure>();
+  let lastFailure: Failure | undefined;
   let problem: CheckOutcome | undefined;
   let aborted = false;
   let executed = 0;
@@ -83,7 +86,10 @@ export async function runPropertyCheck(check: PropertyCheck, ctx: CheckContext):
       problem = { verdict: 'error', message: `the check's judge threw on generated scenario "${scenario.name}": ${describeError(e)}` };
       return true;
     }
-    if (!judgement.ok) failures.set(written, { scenario, result, judgement });
+    if (!judgement.ok) {
+      lastFailure = { scenario, result, judgement };
+      failures.set(JSON.stringify(written), lastFailure);
+    }
     return judgement.ok;
   });
 
@@ -109,7 +115,7 @@ export async function runPropertyCheck(check: PropertyCheck, ctx: CheckContext):
     };
   }
   const shrunk = details.counterexample?.[0];
-  const failure = shrunk === undefined ? undefined : failures.get(shrunk);
+  const failure = (shrunk === undefined ? undefined : failures.get(JSON.stringify(shrunk))) ?? lastFailure;
   if (failure === undefined) {
     return { verdict: 'error', message: `fast-check reported a failure that no run recorded${details.errorInstance === undefined ? '' : `: ${describeError(details.errorInstance)}`}` };
   }

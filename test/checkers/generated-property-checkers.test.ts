@@ -1,4 +1,5 @@
-import { checkCountBound, checkEventFlag, checkJoinWaitsForTaskDone, checkLockExclusion, checkQueueCapacity } from '../../harness/checkers';
+import { checkCountBound, checkEventFlag, checkJoinWaitsForTaskDone, checkLockExclusion, checkQueueCapacity, cpythonLock } from '../../harness/checkers';
+import { checkLinearizability, models, operationsFromHistory } from '../../harness/checkers/linearizability';
 import { call, history } from './history-builder';
 
 /** The checkers behind the property claims (spec/properties.ts), on hand-written histories that must pass and must fail. */
@@ -111,5 +112,27 @@ describe('checkJoinWaitsForTaskDone', () => {
     const j = checkJoinWaitsForTaskDone(history(op('P', 'put', 0, 1), op('C', 'get', 1, 2, 1), op('J', 'join_queue', 3, 4), op('C', 'task_done', 6, 7)), 'q');
     expect(j.ok).toBe(false);
     expect(j.message).toContain('1 item(s) put before it began but only 0 task_done');
+  });
+});
+
+describe('cpythonLock', () => {
+  // The history CPython 3.11 produced: B's acquire has taken the OS lock but not yet set the
+  // flag when A's attempt fails and A's release raises; B then releases normally.
+  const raced = history(acquire('A', 0.2, 0.3), acquire('B', 0.1, 4.5), release('A', 4.4, 4.41), acquire('A', 4.42, 4.43, false), release('A', 4.44, 4.45, 'RuntimeError'), release('B', 4.7, 4.71));
+
+  it("accepts CPython's foreign-release race, which the plain Lock model refuses", () => {
+    const ops = operationsFromHistory(raced, 'L');
+    expect(checkLinearizability(ops, models.lock).verdict).toBe('not-linearizable');
+    expect(checkLinearizability(ops, cpythonLock).verdict).toBe('linearizable');
+  });
+
+  it('still refuses a successful release of a free lock', () => {
+    const ops = operationsFromHistory(history(acquire('A', 0, 1), release('A', 2, 3), release('B', 4, 5)), 'L');
+    expect(checkLinearizability(ops, cpythonLock).verdict).toBe('not-linearizable');
+  });
+
+  it('still refuses two acquires without a release between', () => {
+    const ops = operationsFromHistory(history(acquire('A', 0, 1), acquire('B', 2, 3), release('A', 4, 5)), 'L');
+    expect(checkLinearizability(ops, cpythonLock).verdict).toBe('not-linearizable');
   });
 });
