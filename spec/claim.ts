@@ -3,6 +3,7 @@ import type { Scenario } from '../harness/scenario/model';
 import type { ScenarioResult } from '../harness/scenario/result';
 import type { ActorKind, Json } from '../harness/scenario/model';
 import type { ServerRequest, ServerTarget } from '../harness/server/server-model';
+import * as fc from 'fast-check';
 
 /** Where a claim comes from: the seed document, its section heading, and the sentence verbatim. */
 export interface Source {
@@ -92,7 +93,7 @@ export interface ScenarioCheck {
 }
 
 /** A check written with thread actors whose meaning holds for tasks on one event loop too. */
-export function threadsOrTasks(check: ScenarioCheck): ScenarioCheck {
+export function threadsOrTasks<C extends ScenarioCheck | PropertyCheck>(check: C): C {
   return { ...check, actorKinds: ['thread', 'task'] };
 }
 
@@ -119,16 +120,36 @@ export interface ProbeContext {
   signal: AbortSignal;
 }
 
-export type Check = ScenarioCheck | ServerCheck;
+/**
+ * A property-based check: scenarios drawn from a fast-check arbitrary (harness/generate/), each
+ * run once on the implementation and judged on its own. The runner draws from the run's seed
+ * within a budget (a number of scenarios and a time cap); on a failure fast-check shrinks the
+ * scenario, re-running each smaller candidate, and the report shows the smallest that failed.
+ */
+export interface PropertyCheck {
+  type: 'property';
+  /** Valid scenarios only, written with the first of `actorKinds`, deadlock-free by construction or bounded by their deadline. */
+  scenarios: fc.Arbitrary<Scenario>;
+  /** Judges one run of one generated scenario (as run). */
+  judge(run: ScenarioResult, scenario: Scenario): Judgement;
+  /** As ScenarioCheck.actorKinds. */
+  actorKinds?: ActorKind[];
+}
+
+export type Check = ScenarioCheck | ServerCheck | PropertyCheck;
 
 /** The actor kinds a check's scenarios may run with (ScenarioCheck.actorKinds), if it has any. */
 export function actorKindsOf(check: Check | undefined): ActorKind[] | undefined {
-  return check?.type === 'scenario' ? check.actorKinds : undefined;
+  return check?.type === 'scenario' || check?.type === 'property' ? check.actorKinds : undefined;
 }
 
-/** The scenarios a check runs with this seed (none for a server check). */
+/** How many scenarios `checkScenarios` draws from a property check's arbitrary (for validation and listings). */
+export const PROPERTY_SAMPLE_SIZE = 8;
+
+/** The scenarios a check runs with this seed (none for a server check; a sample for a property check). */
 export function checkScenarios(check: Check, seed: number): Scenario[] {
-  if (check.type !== 'scenario') return [];
+  if (check.type === 'server') return [];
+  if (check.type === 'property') return fc.sample(check.scenarios, { seed, numRuns: PROPERTY_SAMPLE_SIZE });
   return typeof check.scenarios === 'function' ? check.scenarios(seed) : check.scenarios;
 }
 

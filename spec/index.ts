@@ -17,6 +17,7 @@ import { claims as event } from './event';
 import { claims as queue } from './queue';
 import { claims as queueSize } from './queue-size';
 import { claims as queueJoin } from './queue-join';
+import { claims as properties } from './properties';
 import { claims as pool } from './pool';
 import { claims as producerConsumer } from './producer-consumer';
 import { claims as tickets } from './tickets';
@@ -26,7 +27,7 @@ import { claims as workload } from './workload';
 
 /**
  * The whole catalog, in reading order: networking, then processes and threads, then the
- * synchronisation primitives, then pools, programs, coroutines and workload advice.
+ * synchronisation primitives and their generated properties, then pools, programs, coroutines and workload advice.
  */
 export const claims: readonly Claim[] = [
   ...concepts,
@@ -47,6 +48,7 @@ export const claims: readonly Claim[] = [
   ...queue,
   ...queueSize,
   ...queueJoin,
+  ...properties,
   ...pool,
   ...producerConsumer,
   ...tickets,

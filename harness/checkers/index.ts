@@ -17,6 +17,12 @@
  * - errors.ts          finding operations; expected error names and return values
  * - blocking.ts        "returned only after X" / "returned before X"; timeouts waited long enough
  * - deadlock.ts        wait-for graph of a run cut by its deadline; cycles, all-blocked
+ * - lock-exclusion.ts  Lock exclusion when any actor may release (no guessing whose hold ended)
+ * - cpython-lock-model.ts  the Lock model with CPython's foreign-release race allowed
+ * - count-bound.ts     "never more X than Y": releases vs acquires, task_done vs puts
+ * - event-flag.ts      wait/is_set answers against the sets and clears the history proves
+ * - queue-capacity.ts  a bounded queue never certainly holds more than maxsize items
+ * - queue-join.ts      join returns only after task_done for every earlier item
  * - histogram.ts       outcome histograms for racy claims, graded by OutcomeGrading
  * - json-values.ts     canonical keys, structural equality, Python ordering of JSON values
  * - describe.ts        the shared wording of messages and evidence
@@ -34,6 +40,12 @@ export * from './errors';
 export * from './blocking';
 export * from './deadlock';
 export * from './histogram';
+export * from './count-bound';
+export * from './lock-exclusion';
+export * from './cpython-lock-model';
+export * from './event-flag';
+export * from './queue-capacity';
+export * from './queue-join';
 export * from './json-values';
 export * from './describe';
 export * from './linearizability';

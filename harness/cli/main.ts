@@ -5,6 +5,7 @@ import { MergeError } from '../report/merge-reports';
 import { ReportFileError } from '../report/report-file';
 import { FormatError } from '../report/report-formats';
 import { ShardSyntaxError } from '../runner/shard';
+import { DEFAULT_PROPERTY_BUDGET } from '../runner/property-check';
 import { baselineUpdateCommand, DEFAULT_BASELINE } from './baseline-command';
 import { CatalogError } from './catalog';
 import { UnknownImplementationError } from './implementation-registry';
@@ -23,6 +24,12 @@ import { EXIT_USAGE, UsageError } from './usage-error';
 function integer(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new InvalidArgumentError('must be an integer');
+  return n;
+}
+
+function positiveInteger(value: string): number {
+  const n = integer(value);
+  if (n <= 0) throw new InvalidArgumentError('must be an integer > 0');
   return n;
 }
 
@@ -49,6 +56,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'directory for the report files', 'reports/latest/')
     .option('--seed <n>', 'seed for generated scenarios (default: random, recorded in the report)', integer)
     .option('--repeat-scale <x>', 'multiply every check\'s repeat count', positiveNumber, 1)
+    .option('--budget-runs <n>', `generated scenarios per property claim (default ${DEFAULT_PROPERTY_BUDGET.runs})`, positiveInteger)
+    .option('--budget-ms <n>', `time cap per property claim in ms, shrinking included (default ${DEFAULT_PROPERTY_BUDGET.ms})`, positiveInteger)
     .option('--catalog <module>', 'a module exporting `claims` instead of spec/index.ts')
     .option('--format <format...>', 'console, json, tap, junit, html; several at once (default: all)')
     .option('--baseline <file>', 'known failures per implementation: exit non-zero only on new failures and unexpected passes')

@@ -12,6 +12,7 @@ import { withReplayCommands } from '../report/replay-command';
 import { selectClaims } from '../runner/claim-selection';
 import { succeeded, type RunReport, type Shard } from '../runner/report-model';
 import { runClaims } from '../runner/runner';
+import { DEFAULT_PROPERTY_BUDGET } from '../runner/property-check';
 import { parseShard, shardOf } from '../runner/shard';
 import { loadCatalog } from './catalog';
 import { resolveImplementation } from './implementation-registry';
@@ -27,6 +28,10 @@ export interface RunCommandOptions {
   out: string;
   seed?: number;
   repeatScale: number;
+  /** Generated scenarios per property claim (default DEFAULT_PROPERTY_BUDGET.runs). */
+  budgetRuns?: number;
+  /** Time cap per property claim in ms, shrinking included (default DEFAULT_PROPERTY_BUDGET.ms). */
+  budgetMs?: number;
   catalog?: string;
   /** Formats to produce (console, json, tap, junit, html); default all. */
   format?: string[];
@@ -80,7 +85,13 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const inner: Reporter[] = [...(formats.includes('console') ? [new ConsoleReporter()] : []), fileReporter];
   const finishing = new FinishingReporter((report) => {
     let finished: RunReport = shard === undefined ? report : { ...report, shard };
-    finished = withReplayCommands(finished, { impl: options.impl, ...(options.catalog === undefined ? {} : { catalog: options.catalog }), repeatScale: options.repeatScale });
+    finished = withReplayCommands(finished, {
+      impl: options.impl,
+      ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
+      repeatScale: options.repeatScale,
+      ...(options.budgetRuns === undefined ? {} : { budgetRuns: options.budgetRuns }),
+      ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
+    });
     return baseline === undefined ? finished : applyBaseline(finished, baseline, options.baseline!);
   }, inner);
 
@@ -101,6 +112,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       claims,
       seed,
       repeatScale: options.repeatScale,
+      budget: { runs: options.budgetRuns ?? DEFAULT_PROPERTY_BUDGET.runs, ms: options.budgetMs ?? DEFAULT_PROPERTY_BUDGET.ms },
       selection: patterns,
       signal: controller.signal,
       reporters: [finishing],

@@ -12,6 +12,9 @@ export interface Invocation {
   /** `--catalog` as given, when not the default. */
   catalog?: string;
   repeatScale: number;
+  /** `--budget-runs` / `--budget-ms` as given: the same seed draws the same scenarios only within the same budget. */
+  budgetRuns?: number;
+  budgetMs?: number;
 }
 
 /** POSIX shell quoting: bare when safe, else single quotes (a quote becomes '\''). */
@@ -24,6 +27,8 @@ export function replayCommand(claimId: string, seed: number, invocation: Invocat
   if (invocation.impl !== 'reference') args.push('--impl', invocation.impl);
   if (invocation.catalog !== undefined) args.push('--catalog', invocation.catalog);
   if (invocation.repeatScale !== 1) args.push('--repeat-scale', String(invocation.repeatScale));
+  if (invocation.budgetRuns !== undefined) args.push('--budget-runs', String(invocation.budgetRuns));
+  if (invocation.budgetMs !== undefined) args.push('--budget-ms', String(invocation.budgetMs));
   return args.map(shellWord).join(' ');
 }
 

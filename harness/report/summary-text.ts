@@ -1,3 +1,4 @@
+import { counterexampleLines } from './counterexample-text';
 import { isFailure, VERDICTS, type BaselineStatus, type ClaimResult, type RunReport, type Verdict } from '../runner/report-model';
 
 /**
@@ -68,6 +69,7 @@ export function summaryText(report: RunReport): string {
     for (const c of failed) {
       const known = c.baseline?.status === 'expected' ? ' (known failure)' : '';
       lines.push(`  ${LABEL[c.verdict]} ${c.id}${known}: ${firstLines(c.message, 1)}`);
+      lines.push(...counterexampleLines(c).map((l) => `    ${l}`));
       if (c.replay !== undefined) lines.push(`    replay: ${c.replay}`);
     }
   }

@@ -10,6 +10,7 @@ import type { ClaimResult, Verdict } from './report-model';
 import { RunAborted, runGuarded } from './guarded-run';
 import { withActorKind, type ActorKindChoice } from './actor-kinds';
 import { buildTimeline, representativeRun } from './timeline';
+import type { PropertyBudget } from './property-check';
 
 /**
  * Runs a claim's scenario check on an implementation and turns what happened into a verdict.
@@ -28,6 +29,8 @@ export interface CheckContext {
   hangGraceMs: number;
   /** The actor kind the claim's scenarios run with, when it differs from the one they are written with (actor-kinds.ts). */
   actorKind?: ActorKindChoice;
+  /** What each property check may spend (property-check.ts); default DEFAULT_PROPERTY_BUDGET. */
+  budget?: PropertyBudget;
 }
 
 export interface CheckOutcome {
