@@ -32,6 +32,12 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number >= 1');
+  return n;
+}
+
 const DEFAULT_BENCH_TEXT = 'reports/bench.json';
 
 function buildProgram(setExitCode: (code: number) => void): Command {
@@ -49,6 +55,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--out <dir>', 'directory for the report files', 'reports/latest/')
     .option('--seed <n>', 'seed for generated scenarios (default: random, recorded in the report)', integer)
     .option('--repeat-scale <x>', 'multiply every check\'s repeat count', positiveNumber, 1)
+    .option('--time-scale <x>', 'multiply every scenario\'s time unit and deadline (sleeps, timeouts); below 1 runs faster, above 1 is gentler on a loaded machine', positiveNumber, 1)
+    .option('--concurrency <n>', 'how many claims may run at once; claims that judge timing still run alone, and an implementation that serves one run at a time caps it', positiveInteger, 1)
     .option('--catalog <module>', 'a module exporting `claims` instead of spec/index.ts')
     .option('--format <format...>', 'console, json, tap, junit, html; several at once (default: all)')
     .option('--baseline <file>', 'known failures per implementation: exit non-zero only on new failures and unexpected passes')

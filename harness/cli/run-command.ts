@@ -27,6 +27,10 @@ export interface RunCommandOptions {
   out: string;
   seed?: number;
   repeatScale: number;
+  /** Multiplies every scenario's time unit and deadline; default 1. */
+  timeScale?: number;
+  /** Claims run at once (exclusive ones alone); default 1. */
+  concurrency?: number;
   catalog?: string;
   /** Formats to produce (console, json, tap, junit, html); default all. */
   format?: string[];
@@ -80,7 +84,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const inner: Reporter[] = [...(formats.includes('console') ? [new ConsoleReporter()] : []), fileReporter];
   const finishing = new FinishingReporter((report) => {
     let finished: RunReport = shard === undefined ? report : { ...report, shard };
-    finished = withReplayCommands(finished, { impl: options.impl, ...(options.catalog === undefined ? {} : { catalog: options.catalog }), repeatScale: options.repeatScale });
+    finished = withReplayCommands(finished, { impl: options.impl, ...(options.catalog === undefined ? {} : { catalog: options.catalog }), repeatScale: options.repeatScale, ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }) });
     return baseline === undefined ? finished : applyBaseline(finished, baseline, options.baseline!);
   }, inner);
 
@@ -101,6 +105,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       claims,
       seed,
       repeatScale: options.repeatScale,
+      ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       selection: patterns,
       signal: controller.signal,
       reporters: [finishing],

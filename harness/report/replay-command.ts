@@ -12,6 +12,8 @@ export interface Invocation {
   /** `--catalog` as given, when not the default. */
   catalog?: string;
   repeatScale: number;
+  /** `--time-scale`, when not 1: a replay runs with the same time units. */
+  timeScale?: number;
 }
 
 /** POSIX shell quoting: bare when safe, else single quotes (a quote becomes '\''). */
@@ -24,6 +26,7 @@ export function replayCommand(claimId: string, seed: number, invocation: Invocat
   if (invocation.impl !== 'reference') args.push('--impl', invocation.impl);
   if (invocation.catalog !== undefined) args.push('--catalog', invocation.catalog);
   if (invocation.repeatScale !== 1) args.push('--repeat-scale', String(invocation.repeatScale));
+  if (invocation.timeScale !== undefined && invocation.timeScale !== 1) args.push('--time-scale', String(invocation.timeScale));
   return args.map(shellWord).join(' ');
 }
 
