@@ -77,7 +77,7 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   let complete = true;
   const outcomes = await runScheduled(
     claims,
-    { concurrency, isExclusive: (claim) => isolationOf(claim) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
+    { concurrency, isExclusive: (claim) => isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
     async (claim, index): Promise<ClaimResult | undefined> => {
       notify(reporters, (r) => r.onClaimStart?.(claim, index, claims.length));
       const started = performance.now();

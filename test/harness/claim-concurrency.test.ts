@@ -132,3 +132,22 @@ describe('runner time scale', () => {
     await expect(runClaims({ implementation: impl, claims: [], seed: 1, timeScale: 0 })).rejects.toThrow(RangeError);
   });
 });
+
+describe('claim isolation by scenario shape', () => {
+  const scenarioClaim = (actors: Scenario['actors']) => claim('s.x', { check: { type: 'scenario', scenarios: [{ ...tinyScenario('x'), actors }], judge: judgeOk } });
+  const thread = (name: string) => ({ name, kind: 'thread' as const, ops: [{ op: 'sleep' as const, units: 1 }] });
+
+  it('is exclusive for a scenario with many actors or with processes started under its deadline', () => {
+    expect(isolationOf(scenarioClaim([thread('a'), thread('b')]))).toBe('shared');
+    expect(isolationOf(scenarioClaim(Array.from({ length: 20 }, (_, i) => thread(`t${i}`))))).toBe('exclusive');
+    expect(isolationOf(scenarioClaim([{ name: 'p', kind: 'process', ops: [{ op: 'sleep', units: 1 }] }]))).toBe('exclusive');
+  });
+
+  it('is shared for one process that runs an example program, whose time runs from its first record', () => {
+    expect(isolationOf(scenarioClaim([{ name: 'main', kind: 'process', ops: [{ op: 'program', name: 'demo' }] }]))).toBe('shared');
+  });
+
+  it('is exclusive when the scenarios cannot even be generated', () => {
+    expect(isolationOf(claim('s.bad', { check: { type: 'scenario', scenarios: () => { throw new Error('no'); }, judge: judgeOk } }))).toBe('exclusive');
+  });
+});
