@@ -4,7 +4,8 @@
  * per implementation, one after the other), writes reports/suite-timing.json and rewrites the
  * "The suite itself" section of docs/PERFORMANCE.md (the rest of that file is `npm run bench`'s).
  * Options: --impl <name> (repeatable; default reference and python), --concurrency <n> (default 2),
- * --time-scale <x> (default 1), --seed <n>.
+ * --time-scale <x> (default 1), --seed <n>; or --report <report.json> (repeatable) to take runs
+ * already made instead of running the suite (their wall-clock is then the report's own).
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -43,25 +44,35 @@ async function timeOne(impl: string, concurrency: number, timeScale: number, see
     const started = performance.now();
     const exitCode = await runCli(['--impl', impl, '--format', 'json', '--out', out, '--seed', String(seed), '--concurrency', String(concurrency), '--time-scale', String(timeScale)]);
     const processMs = performance.now() - started;
-    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as RunReport;
-    const spent = timeSpent(report);
-    return {
-      impl,
-      runtime: report.implementation.runtime,
-      concurrency,
-      timeScale,
-      exitCode,
-      processMs: Math.round(processMs),
-      wallMs: spent.wallMs,
-      claimsMs: Math.round(spent.claimsMs),
-      claims: report.summary.total,
-      summary: { pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error },
-      slowest: spent.slowest,
-      ...(TARGET_SECONDS[impl] === undefined ? {} : { targetMs: TARGET_SECONDS[impl] * 1000 }),
-    };
+    return timingOf(JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as RunReport, exitCode, processMs);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
+}
+
+function timingOf(report: RunReport, exitCode: number, processMs: number): SuiteTiming {
+  const impl = report.implementation.name;
+  const spent = timeSpent(report);
+  return {
+    impl,
+    runtime: report.implementation.runtime,
+    concurrency: report.concurrency ?? 1,
+    timeScale: report.timeScale ?? 1,
+    exitCode,
+    processMs: Math.round(processMs),
+    wallMs: spent.wallMs,
+    claimsMs: Math.round(spent.claimsMs),
+    claims: report.summary.total,
+    summary: { pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error },
+    slowest: spent.slowest,
+    ...(TARGET_SECONDS[impl] === undefined ? {} : { targetMs: TARGET_SECONDS[impl] * 1000 }),
+  };
+}
+
+function timingOfFile(file: string): SuiteTiming {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as RunReport;
+  const failed = report.summary.fail + report.summary.error > 0;
+  return timingOf(report, failed ? 1 : 0, timeSpent(report).wallMs);
 }
 
 async function main(): Promise<void> {
@@ -70,14 +81,16 @@ async function main(): Promise<void> {
   const concurrency = Number(option(args, '--concurrency')[0] ?? 2);
   const timeScale = Number(option(args, '--time-scale')[0] ?? 1);
   const seed = Number(option(args, '--seed')[0] ?? 20261123);
-  const runs: SuiteTiming[] = [];
-  for (const impl of impls.length > 0 ? impls : ['reference', 'python']) {
+  const runs: SuiteTiming[] = option(args, '--report').map(timingOfFile);
+  for (const impl of runs.length > 0 ? [] : impls.length > 0 ? impls : ['reference', 'python']) {
     console.log(`bench:suite: ${impl} (concurrency ${concurrency}, time scale ${timeScale})...`);
     const timing = await timeOne(impl, concurrency, timeScale, seed);
     console.log(`bench:suite: ${impl}: ${(timing.processMs / 1000).toFixed(1)} s, ${timing.summary.pass} pass, ${timing.summary.fail} fail, ${timing.summary.error} error`);
     runs.push(timing);
   }
-  const timings: SuiteTimings = { date: new Date().toISOString(), cores: os.availableParallelism(), loadAverage: os.loadavg()[0], runs };
+  // The load average only describes runs made here, not reports taken from elsewhere.
+  const measuredHere = option(args, '--report').length === 0;
+  const timings: SuiteTimings = { date: new Date().toISOString(), cores: os.availableParallelism(), ...(measuredHere ? { loadAverage: os.loadavg()[0] } : {}), runs };
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   fs.writeFileSync(REPORT_PATH, `${JSON.stringify(timings, null, 2)}\n`);
   fs.writeFileSync(DOC_PATH, replaceSuiteSection(fs.readFileSync(DOC_PATH, 'utf8'), timings));
