@@ -13,6 +13,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { timeSpent } from '../harness/report/slowest-claims';
 import type { RunReport } from '../harness/runner/report-model';
+import { claims as catalog } from '../spec';
+import { isolationOf } from '../harness/runner/claim-isolation';
+import { claimShape } from './claim-shapes';
 import { replaceSuiteSection, type SuiteTiming, type SuiteTimings } from './suite-timing-doc';
 
 const ROOT = path.join(__dirname, '..');
@@ -65,8 +68,27 @@ function timingOf(report: RunReport, exitCode: number, processMs: number): Suite
     claims: report.summary.total,
     summary: { pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error },
     slowest: spent.slowest,
+    byShape: timeByShape(report),
     ...(TARGET_SECONDS[impl] === undefined ? {} : { targetMs: TARGET_SECONDS[impl] * 1000 }),
   };
+}
+
+/** The claims' time by what they run and whether they ran alone (claims the catalog no longer has are left out). */
+function timeByShape(report: RunReport): SuiteTiming['byShape'] {
+  const byId = new Map(catalog.map((c) => [c.id, c]));
+  const rows = new Map<string, SuiteTiming['byShape'][number]>();
+  for (const result of report.claims) {
+    const claim = byId.get(result.id);
+    if (claim === undefined || result.durationMs === 0) continue;
+    const shape = claimShape(claim, report.seed);
+    const isolation = isolationOf(claim, report.seed);
+    const key = `${shape}/${isolation}`;
+    const row = rows.get(key) ?? { shape, isolation, claims: 0, ms: 0 };
+    row.claims++;
+    row.ms += result.durationMs;
+    rows.set(key, row);
+  }
+  return [...rows.values()].map((r) => ({ ...r, ms: Math.round(r.ms) })).sort((a, b) => b.ms - a.ms);
 }
 
 function timingOfFile(file: string): SuiteTiming {
