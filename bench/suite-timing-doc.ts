@@ -22,6 +22,8 @@ export interface SuiteTiming {
   slowest: Pick<ClaimResult, 'id' | 'verdict' | 'durationMs'>[];
   /** The claims' time by what they run (bench/claim-shapes.ts) and whether they ran alone. */
   byShape: { shape: string; isolation: 'shared' | 'exclusive'; claims: number; ms: number }[];
+  /** Claims that failed or errored, with their verdict: what the runs of one implementation are compared by. */
+  failed: { id: string; verdict: string }[];
   targetMs?: number;
 }
 
@@ -53,6 +55,26 @@ function slowestTable(run: SuiteTiming): string {
   return ['| Slowest claims | Verdict | Time | Share of claim time |', '| --- | --- | ---: | ---: |', ...rows].join('\n');
 }
 
+/** Per implementation with several runs: the claims whose verdict is not the same in all of them. */
+function verdictChanges(t: SuiteTimings): string {
+  const lines: string[] = [];
+  for (const impl of [...new Set(t.runs.map((r) => r.impl))]) {
+    const runs = t.runs.filter((r) => r.impl === impl);
+    if (runs.length < 2) continue;
+    const label = (r: SuiteTiming) => `concurrency ${r.concurrency}, time scale ${r.timeScale}`;
+    const ids = [...new Set(runs.flatMap((r) => r.failed.map((f) => f.id)))].sort();
+    const differing = ids.filter((id) => new Set(runs.map((r) => r.failed.find((f) => f.id === id)?.verdict ?? 'pass')).size > 1);
+    if (differing.length === 0) {
+      lines.push(`- ${impl}: every verdict is the same in all ${runs.length} runs.`);
+      continue;
+    }
+    const where = (id: string) => runs.map((r) => `${r.failed.find((f) => f.id === id)?.verdict ?? 'pass'} (${label(r)})`).join(' / ');
+    lines.push(`- ${impl}: ${differing.length} claim(s) differ between runs: ${differing.map((id) => `\`${id}\` ${where(id)}`).join('; ')}.`);
+  }
+  if (lines.length === 0) return '';
+  return `Verdicts compared between runs of the same implementation (failures and errors; everything else passed or was not run):\n\n${lines.join('\n')}\n\n`;
+}
+
 export function renderSuiteSection(t: SuiteTimings): string {
   const overview = t.runs.map(
     (r) =>
@@ -71,7 +93,7 @@ which exceeds the wall-clock when claims ran side by side.
 | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |
 ${overview.join('\n')}
 
-${perRun.join('\n\n')}
+${verdictChanges(t)}${perRun.join('\n\n')}
 
 Where the time goes: a claim's time is its scenarios' own sleeps and timeouts (in time units,
 so \`--time-scale\` shrinks them all at once), the repetitions racy claims need to see a race,

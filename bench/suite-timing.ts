@@ -69,6 +69,7 @@ function timingOf(report: RunReport, exitCode: number, processMs: number): Suite
     summary: { pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error },
     slowest: spent.slowest,
     byShape: timeByShape(report),
+    failed: report.claims.filter((c) => c.verdict === 'fail' || c.verdict === 'error').map((c) => ({ id: c.id, verdict: c.verdict })),
     ...(TARGET_SECONDS[impl] === undefined ? {} : { targetMs: TARGET_SECONDS[impl] * 1000 }),
   };
 }

@@ -5,8 +5,8 @@ const timings: SuiteTimings = {
   cores: 2,
   loadAverage: 3.2,
   runs: [
-    { impl: 'reference', runtime: 'node v20', concurrency: 2, timeScale: 1, exitCode: 0, processMs: 75_000, wallMs: 74_000, claimsMs: 120_000, claims: 300, summary: { pass: 250, fail: 0, error: 0 }, slowest: [{ id: 'a.slow', verdict: 'pass', durationMs: 12_000 }], byShape: [{ shape: 'example programs', isolation: 'shared', claims: 3, ms: 60_000 }], targetMs: 60_000 },
-    { impl: 'python', runtime: 'CPython 3.11', concurrency: 2, timeScale: 1, exitCode: 0, processMs: 100_000, wallMs: 99_000, claimsMs: 150_000, claims: 300, summary: { pass: 200, fail: 0, error: 0 }, slowest: [], byShape: [], targetMs: 120_000 },
+    { impl: 'reference', runtime: 'node v20', concurrency: 2, timeScale: 1, exitCode: 0, processMs: 75_000, wallMs: 74_000, claimsMs: 120_000, claims: 300, summary: { pass: 250, fail: 0, error: 0 }, slowest: [{ id: 'a.slow', verdict: 'pass', durationMs: 12_000 }], byShape: [{ shape: 'example programs', isolation: 'shared', claims: 3, ms: 60_000 }], failed: [], targetMs: 60_000 },
+    { impl: 'python', runtime: 'CPython 3.11', concurrency: 2, timeScale: 1, exitCode: 0, processMs: 100_000, wallMs: 99_000, claimsMs: 150_000, claims: 300, summary: { pass: 200, fail: 0, error: 0 }, slowest: [], byShape: [], failed: [], targetMs: 120_000 },
   ],
 };
 
@@ -17,6 +17,15 @@ describe('the suite timing section of PERFORMANCE.md', () => {
     expect(text).toContain('target 120.0 s met (20.0 s to spare)');
     expect(text).toContain('| `a.slow` | pass | 12.0 s | 10.0% |');
     expect(text).toContain('| example programs | beside others | 3 | 60.0 s | 50% |');
+  });
+
+  it('names the claims whose verdict differs between runs of one implementation', () => {
+    const [ref] = timings.runs;
+    const twice: SuiteTimings = { ...timings, runs: [ref, { ...ref, concurrency: 3, failed: [{ id: 'b.flaky', verdict: 'fail' }] }, { ...timings.runs[1] }] };
+    const text = renderSuiteSection(twice);
+    expect(text).toContain('- reference: 1 claim(s) differ between runs: `b.flaky` pass (concurrency 2, time scale 1) / fail (concurrency 3, time scale 1).');
+    expect(text).not.toContain('- python:');
+    expect(renderSuiteSection({ ...timings, runs: [ref, ref] })).toContain('- reference: every verdict is the same in all 2 runs.');
   });
 
   it('replaces only its own section, and appends it when missing', () => {
