@@ -11,10 +11,20 @@ import { renderPerformanceDoc, renderFigureTable } from './performance-doc';
 import { runPythonBaseline } from './python-baseline';
 import { measureReference } from './reference-suite';
 import { parseSettings } from './settings';
+import { replaceSuiteSection, suiteSectionOf, type SuiteTimings } from './suite-timing-doc';
 
 const ROOT = path.join(__dirname, '..');
 const REPORT_PATH = path.join(ROOT, 'reports', 'bench.json');
 const DOC_PATH = path.join(ROOT, 'docs', 'PERFORMANCE.md');
+/** Written by `npm run bench:suite`; its section is kept when this run rewrites the document. */
+const SUITE_TIMING_PATH = path.join(ROOT, 'reports', 'suite-timing.json');
+
+/** The new document with the suite's timing section: from the latest measurement, else as the old document had it. */
+function withSuiteSection(doc: string): string {
+  if (fs.existsSync(SUITE_TIMING_PATH)) return replaceSuiteSection(doc, JSON.parse(fs.readFileSync(SUITE_TIMING_PATH, 'utf8')) as SuiteTimings);
+  const kept = fs.existsSync(DOC_PATH) ? suiteSectionOf(fs.readFileSync(DOC_PATH, 'utf8')) : undefined;
+  return kept === undefined ? doc : `${doc.trimEnd()}\n\n${kept}`;
+}
 
 async function main(): Promise<void> {
   const settings = parseSettings(process.argv.slice(2));
@@ -36,7 +46,7 @@ async function main(): Promise<void> {
   const report = buildReport(settings, describeMachine(baseline), reference, baseline);
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   fs.writeFileSync(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(DOC_PATH, renderPerformanceDoc(report));
+  fs.writeFileSync(DOC_PATH, withSuiteSection(renderPerformanceDoc(report)));
 
   console.log(`\n${renderFigureTable(report)}\n`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${path.relative(ROOT, REPORT_PATH)} and ${path.relative(ROOT, DOC_PATH)}`);

@@ -20,6 +20,11 @@ export interface Implementation {
   /** e.g. `node v20.20.2`, `CPython 3.11.7` */
   readonly runtime: string;
   readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * How many scenarios it can run at the same time, independently (each with its own objects and
+   * actors). Absent: 1, runs arrive one after another.
+   */
+  readonly maxConcurrentRuns?: number;
   /** Runs one scenario to completion or to its deadline. Must never hang past the deadline. */
   runScenario(scenario: Scenario, options?: RunOptions): Promise<ScenarioResult>;
   /**

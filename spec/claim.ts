@@ -182,4 +182,9 @@ export interface Claim {
   plannedIn?: number;
   /** Executable and contested claims with something to run. */
   check?: Check;
+  /**
+   * Whether the claim may run beside other claims (harness/runner/claim-isolation.ts).
+   * Absent: `exclusive` when a tag says it judges timing (`timing`, `gil`, `load`, …), else `shared`.
+   */
+  isolation?: 'shared' | 'exclusive';
 }

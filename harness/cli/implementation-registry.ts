@@ -23,15 +23,16 @@ export class UnknownImplementationError extends Error {
 
 /** Loaded on demand: `conform list` should not load any adapter. (require, not import(): tsx's CommonJS loader leaves import() to Node's ESM resolver.) */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const processAdapters = () => require('../adapters/process/process-implementation') as typeof import('../adapters/process/process-implementation');
+const processAdapters = () => require('../adapters/process/adapter-pool') as typeof import('../adapters/process/adapter-pool');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const adapterCommands = () => require('../adapters/process/adapter-commands') as typeof import('../adapters/process/adapter-commands');
 
 /** Starts an out-of-process adapter; a failed start or handshake is the user's to fix, so it is reported like an unknown spec. */
 async function startProcessAdapter(spec: string, command: () => import('../adapters/process/process-group').AdapterCommand): Promise<Implementation> {
-  const { ProcessImplementation } = processAdapters();
+  const { AdapterPool } = processAdapters();
   try {
-    return await ProcessImplementation.start({ command: command() });
+    // More copies start only when claims run side by side (--concurrency).
+    return await AdapterPool.start({ command: command() });
   } catch (e) {
     throw new UnknownImplementationError(`--impl ${spec}: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -39,6 +39,12 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number >= 1');
+  return n;
+}
+
 const DEFAULT_BENCH_TEXT = 'reports/bench.json';
 
 function buildProgram(setExitCode: (code: number) => void): Command {
@@ -58,6 +64,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--repeat-scale <x>', 'multiply every check\'s repeat count', positiveNumber, 1)
     .option('--budget-runs <n>', `generated scenarios per property claim (default ${DEFAULT_PROPERTY_BUDGET.runs})`, positiveInteger)
     .option('--budget-ms <n>', `time cap per property claim in ms, shrinking included (default ${DEFAULT_PROPERTY_BUDGET.ms})`, positiveInteger)
+    .option('--time-scale <x>', 'multiply every scenario\'s time unit and deadline (sleeps, timeouts); below 1 runs faster, above 1 is gentler on a loaded machine', positiveNumber, 1)
+    .option('--concurrency <n>', 'how many claims may run at once; claims that judge timing still run alone, and an implementation that serves one run at a time caps it', positiveInteger, 1)
     .option('--catalog <module>', 'a module exporting `claims` instead of spec/index.ts')
     .option('--format <format...>', 'console, json, tap, junit, html; several at once (default: all)')
     .option('--baseline <file>', 'known failures per implementation: exit non-zero only on new failures and unexpected passes')

@@ -32,6 +32,10 @@ export interface RunCommandOptions {
   budgetRuns?: number;
   /** Time cap per property claim in ms, shrinking included (default DEFAULT_PROPERTY_BUDGET.ms). */
   budgetMs?: number;
+  /** Multiplies every scenario's time unit and deadline; default 1. */
+  timeScale?: number;
+  /** Claims run at once (exclusive ones alone); default 1. */
+  concurrency?: number;
   catalog?: string;
   /** Formats to produce (console, json, tap, junit, html); default all. */
   format?: string[];
@@ -91,6 +95,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       repeatScale: options.repeatScale,
       ...(options.budgetRuns === undefined ? {} : { budgetRuns: options.budgetRuns }),
       ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
+      ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
     });
     return baseline === undefined ? finished : applyBaseline(finished, baseline, options.baseline!);
   }, inner);
@@ -113,6 +118,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       seed,
       repeatScale: options.repeatScale,
       budget: { runs: options.budgetRuns ?? DEFAULT_PROPERTY_BUDGET.runs, ms: options.budgetMs ?? DEFAULT_PROPERTY_BUDGET.ms },
+      ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       selection: patterns,
       signal: controller.signal,
       reporters: [finishing],

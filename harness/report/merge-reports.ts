@@ -73,6 +73,7 @@ function mergeGroup(parts: { file: string; run: RunReport }[], position: (claimI
     complete: shardsComplete && parts.every((p) => p.run.complete),
     seed: first.seed,
     repeatScale: first.repeatScale,
+    ...(first.timeScale === undefined ? {} : { timeScale: first.timeScale }),
     selection: selections,
     summary: summarize(merged),
     claims: merged,

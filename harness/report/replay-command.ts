@@ -15,6 +15,8 @@ export interface Invocation {
   /** `--budget-runs` / `--budget-ms` as given: the same seed draws the same scenarios only within the same budget. */
   budgetRuns?: number;
   budgetMs?: number;
+  /** `--time-scale`, when not 1: a replay runs with the same time units. */
+  timeScale?: number;
 }
 
 /** POSIX shell quoting: bare when safe, else single quotes (a quote becomes '\''). */
@@ -29,6 +31,7 @@ export function replayCommand(claimId: string, seed: number, invocation: Invocat
   if (invocation.repeatScale !== 1) args.push('--repeat-scale', String(invocation.repeatScale));
   if (invocation.budgetRuns !== undefined) args.push('--budget-runs', String(invocation.budgetRuns));
   if (invocation.budgetMs !== undefined) args.push('--budget-ms', String(invocation.budgetMs));
+  if (invocation.timeScale !== undefined && invocation.timeScale !== 1) args.push('--time-scale', String(invocation.timeScale));
   return args.map(shellWord).join(' ');
 }
 

@@ -1,4 +1,5 @@
 import { counterexampleLines } from './counterexample-text';
+import { timeSpent } from './slowest-claims';
 import { isFailure, VERDICTS, type BaselineStatus, type ClaimResult, type RunReport, type Verdict } from '../runner/report-model';
 
 /**
@@ -63,6 +64,7 @@ export function summaryText(report: RunReport): string {
     lines.push('by topic:');
     for (const [topic, counts] of topics) lines.push(`  ${topic.padEnd(width)}  ${countsText(counts)}`);
   }
+  lines.push(...timeLines(report));
   const failed = report.claims.filter((c) => isFailure(c.verdict));
   if (failed.length > 0) {
     lines.push('failed or errored:');
@@ -75,6 +77,17 @@ export function summaryText(report: RunReport): string {
   }
   if (report.baseline !== undefined) lines.push(...baselineLines(report));
   return lines.join('\n');
+}
+
+/** Where the time went: wall-clock, the claims' sum (larger when claims overlapped), the slowest claims. */
+function timeLines(report: RunReport): string[] {
+  const spent = timeSpent(report);
+  const ran = spent.slowest.filter((c) => c.durationMs > 0);
+  if (ran.length === 0) return [];
+  const lines = [`time: ${formatMs(spent.wallMs)} wall-clock, ${formatMs(spent.claimsMs)} in claims; the ${ran.length} slowest took ${Math.round(spent.slowestShare * 100)}% of it:`];
+  const width = Math.max(...ran.map((c) => c.id.length));
+  for (const c of ran) lines.push(`  ${c.id.padEnd(width)}  ${formatMs(c.durationMs).padStart(8)}`);
+  return lines;
 }
 
 const BASELINE_WORDS: Record<Exclude<BaselineStatus, 'expected'>, string> = {

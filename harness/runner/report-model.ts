@@ -149,6 +149,10 @@ export interface RunReport {
   complete: boolean;
   seed: number;
   repeatScale: number;
+  /** Present when scenarios ran with scaled time units (RunnerOptions.timeScale); absent means 1. */
+  timeScale?: number;
+  /** Present when claims ran side by side (RunnerOptions.concurrency); absent means one at a time. */
+  concurrency?: number;
   /** The --claims patterns, empty for "all". */
   selection: string[];
   summary: Summary;

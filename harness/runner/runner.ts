@@ -8,9 +8,12 @@ import { runScenarioCheck, type CheckContext, type CheckOutcome } from './scenar
 import { runServerCheck } from './server-check';
 import { runPropertyCheck, type PropertyBudget } from './property-check';
 import { applicability, type ActorKindChoice } from './actor-kinds';
+import { isolationOf } from './claim-isolation';
+import { runScheduled } from './claim-scheduler';
 
 /**
- * Runs claims against one implementation, one claim at a time, and produces the report. The
+ * Runs claims against one implementation, one at a time or several side by side
+ * (`concurrency`), and produces the report. The
  * harness knows no specific claim and no specific implementation: the verdict of a claim
  * follows from its kind, its status, the implementation's capabilities and its check.
  */
@@ -22,6 +25,17 @@ export interface RunnerOptions {
   seed: number;
   /** Multiplies every check's `repeat` (at least one run each). Default 1. */
   repeatScale?: number;
+  /**
+   * Multiplies every scenario's time unit and deadline (sleeps, timeouts and deadlines are all
+   * in units, so one knob scales them together). Default 1: the units the claims are written in.
+   */
+  timeScale?: number;
+  /**
+   * How many claims may run at once. Exclusive claims (claim-isolation.ts) still run alone, and
+   * an implementation that serves one run at a time (`maxConcurrentRuns`) caps it. Default 1.
+   * The report lists claims in the selection's order whatever the concurrency.
+   */
+  concurrency?: number;
   /** The patterns the claims were selected with, recorded in the report. */
   selection?: string[];
   /** Interrupts the run: the current claim is dropped and the report is marked incomplete. */
@@ -46,12 +60,15 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   const { implementation, claims, signal } = options;
   const reporters = options.reporters ?? [];
   const repeatScale = options.repeatScale ?? 1;
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`timeScale must be a positive number, not ${timeScale}`);
   const startedAt = new Date().toISOString();
   const info = implementationInfo(implementation);
   const ctx: CheckContext = {
     implementation,
     seed: options.seed,
     repeatScale,
+    timeScale,
     ...(signal === undefined ? {} : { signal }),
     maxEvents: options.maxEvidenceEvents ?? DEFAULT_MAX_EVENTS,
     // Generous: starting a hundred worker threads before a run is not part of its deadline.
@@ -60,42 +77,33 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   };
   notify(reporters, (r) => r.onRunStart?.({ implementation: info, total: claims.length, seed: options.seed }));
 
-  const results: ClaimResult[] = [];
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, implementation.maxConcurrentRuns ?? 1));
   let complete = true;
-  for (const [index, claim] of claims.entries()) {
-    if (signal?.aborted) {
-      complete = false;
-      break;
-    }
-    notify(reporters, (r) => r.onClaimStart?.(claim, index, claims.length));
-    const started = performance.now();
-    let decided: Decision;
-    try {
-      decided = await decide(claim, ctx);
-    } catch (e) {
-      if (e instanceof RunAborted || signal?.aborted) {
-        complete = false;
-        break;
+  const outcomes = await runScheduled(
+    claims,
+    { concurrency, isExclusive: (claim) => isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
+    async (claim, index): Promise<ClaimResult | undefined> => {
+      notify(reporters, (r) => r.onClaimStart?.(claim, index, claims.length));
+      const started = performance.now();
+      let decided: Decision;
+      try {
+        decided = await decide(claim, ctx);
+      } catch (e) {
+        if (e instanceof RunAborted || signal?.aborted) {
+          complete = false;
+          return undefined;
+        }
+        decided = { verdict: 'error', message: `the runner failed on this claim: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
       }
-      decided = { verdict: 'error', message: `the runner failed on this claim: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` };
-    }
-    const result: ClaimResult = {
-      id: claim.id,
-      title: claim.title,
-      topic: claim.topic,
-      kind: claim.kind,
-      level: claim.level,
-      verdict: decided.verdict,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      message: decided.message,
-      ...(decided.evidence === undefined ? {} : { evidence: decided.evidence }),
-      source: claim.source,
-      ...(claim.contest === undefined ? {} : { contest: claim.contest }),
-      ...decided.details,
-    };
-    results.push(result);
-    notify(reporters, (r) => r.onClaimEnd?.(result, index, claims.length));
-  }
+      const result = claimResult(claim, decided, performance.now() - started);
+      notify(reporters, (r) => r.onClaimEnd?.(result, index, claims.length));
+      return result;
+    },
+  );
+  if (signal?.aborted) complete = false;
+  // An interrupted run reports the claims that finished, in the selection's order.
+  const results = outcomes.filter((r): r is ClaimResult => r !== undefined);
+  if (results.length < claims.length) complete = false;
 
   const report: RunReport = {
     formatVersion: REPORT_FORMAT_VERSION,
@@ -105,6 +113,8 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
     complete,
     seed: options.seed,
     repeatScale,
+    ...(timeScale === 1 ? {} : { timeScale }),
+    ...(concurrency === 1 ? {} : { concurrency }),
     selection: options.selection ?? [],
     summary: summarize(results),
     claims: results,
@@ -121,6 +131,23 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   }
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} reporter(s) failed: ${failures.map(String).join('; ')}`);
   return report;
+}
+
+function claimResult(claim: Claim, decided: Decision, durationMs: number): ClaimResult {
+  return {
+    id: claim.id,
+    title: claim.title,
+    topic: claim.topic,
+    kind: claim.kind,
+    level: claim.level,
+    verdict: decided.verdict,
+    durationMs: Math.round(durationMs * 10) / 10,
+    message: decided.message,
+    ...(decided.evidence === undefined ? {} : { evidence: decided.evidence }),
+    source: claim.source,
+    ...(claim.contest === undefined ? {} : { contest: claim.contest }),
+    ...decided.details,
+  };
 }
 
 type Decision = Pick<ClaimResult, 'verdict' | 'message' | 'evidence'> & { details?: CheckOutcome['details'] };

@@ -22,6 +22,8 @@ export interface CheckContext {
   implementation: Implementation;
   seed: number;
   repeatScale: number;
+  /** Multiplies every scenario's time unit and deadline (RunnerOptions.timeScale). */
+  timeScale: number;
   signal?: AbortSignal;
   /** History events kept per run shown in evidence. */
   maxEvents: number;
@@ -66,7 +68,7 @@ async function runScenarios(check: ScenarioCheck, ctx: CheckContext): Promise<Ch
   }
   if (check.outcomes === undefined && check.judge === undefined) return { verdict: 'error', message: 'the check has neither outcomes nor a judge' };
   // Validated as written; an implementation of another actor kind gets them with its kind (actor-kinds.ts).
-  scenarios = scenarios.map((scenario) => withActorKind(scenario, ctx.actorKind));
+  scenarios = scenarios.map((scenario) => withTimeScale(withActorKind(scenario, ctx.actorKind), ctx.timeScale));
 
   const repeat = Math.max(1, Math.round((check.repeat ?? 1) * ctx.repeatScale));
   const runs: ScenarioResult[][] = [];
@@ -170,6 +172,12 @@ function countStatuses(results: ScenarioResult[]): { [status: string]: Json } {
   const counts: { [status: string]: number } = {};
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   return counts;
+}
+
+/** Sleeps, timeouts and the deadline are all in units, so scaling the unit scales every one of them. */
+function withTimeScale(scenario: Scenario, scale: number): Scenario {
+  if (scale === 1) return scenario;
+  return { ...scenario, timeUnitMs: scenario.timeUnitMs * scale, deadlineMs: scenario.deadlineMs * scale };
 }
 
 function scenarioName(scenario: unknown): string {

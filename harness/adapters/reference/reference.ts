@@ -32,6 +32,8 @@ export class ReferenceImplementation implements Implementation {
   readonly version: string;
   readonly runtime = `node ${process.version}`;
   readonly capabilities: ReadonlySet<Capability>;
+  /** Every run gets its own objects, pooled workers and processes, and ephemeral ports. */
+  readonly maxConcurrentRuns = 8;
   private readonly executor: ThreadExecutor;
   /** Scenarios whose actors are processes go here (process-executor/). */
   private readonly processes = new ProcessExecutor({ programs: referencePrograms });

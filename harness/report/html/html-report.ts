@@ -8,6 +8,7 @@ import { html, scriptJson, trusted } from './html-template';
 import { matrixRows } from './matrix-model';
 import { banners, benchSection, contestedList, filterBar, matrixTable, runsTable, topicTable } from './page-sections';
 import { embedTimelines } from './timeline-data';
+import { timeSection } from './time-section';
 
 /**
  * `index.html`: the whole report as one self-contained file: styles, script and data inline,
@@ -54,6 +55,7 @@ ${banners(runs)}
 <section id="runs"><h2>Runs</h2>${runsTable(runs)}</section>
 <section id="topics"><h2>By topic</h2>${topicTable(rows, runs)}</section>
 ${contestedList(rows)}
+${timeSection(runs)}
 <section id="claims"><h2>Claims</h2>
 ${filterBar(rows, runs)}
 <p class="hint">Open a claim for its source, the verdict of each implementation and the evidence: timelines of the recorded history, outcome histograms, replay commands.</p>
