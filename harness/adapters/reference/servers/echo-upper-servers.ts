@@ -8,6 +8,7 @@ import {
   TCPServer,
   ThreadingTCPServer,
   UDPServer,
+  WHOAMI_QUERY,
   type HandlerErrorReport,
   type HandlerModule,
   type ServerOptions,
@@ -27,14 +28,20 @@ const UDP_HANDLER: HandlerModule = { module: HANDLERS, name: 'UdpEchoUpperHandle
 /** socketserver's TCP classes (and the select loop) by the model names of server requests. */
 const TCP_MODELS: Record<string, (handler: HandlerModule, options: ServerOptions) => TCPServer> = {
   threading: (h, o) => new ThreadingTCPServer(['127.0.0.1', 0], h, o),
+  // 002's `t.start(); t.join()`: a thread per connection, joined before the next accept.
+  'threading-joined': (h, o) => new ThreadingTCPServer(['127.0.0.1', 0], h, { ...o, joinEachThread: true }),
   serial: (h, o) => new TCPServer(['127.0.0.1', 0], h, o),
   forking: (h, o) => new ForkingTCPServer(['127.0.0.1', 0], h, o),
   'event-loop': (h, o) => new EventLoopTCPServer(['127.0.0.1', 0], h, o),
 };
 
-/** What a probe learns about the reference's echo-upper server besides its address. */
+/**
+ * What a probe learns about the reference's echo-upper server besides its address: the bytes
+ * that make its handler raise, the query its handler answers with its identity, and the pid of
+ * the process that accepts (and, for the event loop, serves).
+ */
 function info(): { [key: string]: Json } {
-  return { exceptionTrigger: RAISE_TRIGGER.toString('latin1') };
+  return { exceptionTrigger: RAISE_TRIGGER.toString('latin1'), whoamiQuery: WHOAMI_QUERY.toString('latin1'), pid: process.pid };
 }
 
 function errorFacts(errors: HandlerErrorReport[]): Json {
@@ -78,7 +85,7 @@ export const echoUpperUdp: ServerFactory = {
     const [host, port] = server.server_address;
     let stopped: Promise<void> | undefined;
     return {
-      target: { host, port, info: {} },
+      target: { host, port, info: info() },
       get facts() {
         return { class: 'UDPServer', pid: process.pid, handlerErrors: errorFacts(errors) };
       },
