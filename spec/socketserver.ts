@@ -152,8 +152,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['echo-upper-server'],
     tags: ['doc-bug', 'concurrency', 'also:002-threading', 'also:002-高大上版'],
-    // A server of the documents' shape (model listener-per-client, e.g. `--target-model listener-per-client`);
-    // the reference implements only correct servers, so it offers no such model and the claim is not-applicable for it.
+    // A server of the documents' shape (the reference's model listener-per-client; `--target-model listener-per-client` for others).
     check: probeCheck({ protocol: 'echo-upper', model: 'listener-per-client' }, (target) => probeQueuedClients(target)),
   },
   {

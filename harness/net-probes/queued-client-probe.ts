@@ -1,7 +1,8 @@
 /**
  * 002's servers build a listener per client and drop it after one accept: a client that
  * connected while the first was being accepted is reset with the dropped listener, or refused
- * before the next listen(). Two clients connect back to back, then each asks for its echo.
+ * before the next listen(). Two clients connect at the same moment (both handshakes complete in
+ * the kernel before the server accepts either), then each asks for its echo.
  */
 import { attempt, connectTo, exchange } from './probe-client';
 import type { ProbeOptions, ProbeResult, Target } from './probe-result';
@@ -13,8 +14,7 @@ export interface QueuedClients {
 
 export async function probeQueuedClients(target: Target, options: ProbeOptions = {}): Promise<ProbeResult> {
   const timeout = options.timeout ?? 5;
-  const a = await attempt(() => connectTo(target, timeout));
-  const b = await attempt(() => connectTo(target, timeout));
+  const [a, b] = await Promise.all([attempt(() => connectTo(target, timeout)), attempt(() => connectTo(target, timeout))]);
   try {
     const first = a.ok ? await attempt(() => exchange(a.value, Buffer.from('hi0'), timeout)) : a;
     const second = b.ok ? await attempt(() => exchange(b.value, Buffer.from('hi1'), timeout)) : b;

@@ -13,6 +13,7 @@ import {
   type HandlerModule,
   type ServerOptions,
 } from '../../../../impl/net/socketserver';
+import { ListenerPerClientServer } from '../../../../impl/net/socketserver/listener-per-client-server';
 import type { ServerFactory } from './server-factory';
 
 /**
@@ -50,8 +51,9 @@ function errorFacts(errors: HandlerErrorReport[]): Json {
 
 export const echoUpperTcp: ServerFactory = {
   protocol: 'echo-upper',
-  models: Object.keys(TCP_MODELS),
+  models: [...Object.keys(TCP_MODELS), 'listener-per-client'],
   async start(request: ServerRequest & { model: string }): Promise<RunningServer> {
+    if (request.model === 'listener-per-client') return startListenerPerClient();
     const errors: HandlerErrorReport[] = [];
     const server = TCP_MODELS[request.model]!(TCP_HANDLER, { handleError: (r) => errors.push(r) });
     await server.server_activate();
@@ -73,6 +75,24 @@ export const echoUpperTcp: ServerFactory = {
     };
   },
 };
+
+/** 002's listener-per-client loop (socketserver.listener-per-client), not one of socketserver's classes. */
+async function startListenerPerClient(): Promise<RunningServer> {
+  const server = new ListenerPerClientServer();
+  await server.server_activate();
+  const serving = server.serve_forever();
+  const [host, port] = server.server_address;
+  let stopped: Promise<void> | undefined;
+  return {
+    target: { host, port, info: {} },
+    facts: { class: 'ListenerPerClientServer', pid: process.pid },
+    stop: () =>
+      (stopped ??= (async () => {
+        await server.server_close();
+        await serving.catch(() => undefined);
+      })()),
+  };
+}
 
 export const echoUpperUdp: ServerFactory = {
   protocol: 'echo-upper-udp',
