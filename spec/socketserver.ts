@@ -5,6 +5,7 @@ import { probeProcessPerConnection, probeRequestIsConn } from '../harness/net-pr
 import { probeUdpRequestPair } from '../harness/net-probes/udp-echo-probe';
 import { probeQueuedClients } from '../harness/net-probes/queued-client-probe';
 import { forkingCostsMore } from './checks/server-measurements';
+import { allowReuseAddressTooLate } from './checks/socketserver-programs';
 import { everyConnectionServed } from './checks/server-probes';
 import { probeCheck } from './checks/server-probes';
 
@@ -13,8 +14,6 @@ import { probeCheck } from './checks/server-probes';
  * UDP servers, allow_reuse_address) and the hand-written process-per-connection and
  * thread-per-connection servers of 002, 003 and 004. All checks belong to issue 3 (networking).
  */
-
-const pending = { status: 'pending', plannedIn: 3 } as const;
 
 /** 001's numbered headings put a no-break space after the numeral. */
 const SOCKETSERVER_001 = '九\u00a0利用socketserver实现并发';
@@ -120,9 +119,10 @@ export const claims: Claim[] = [
         'python3 3.11 on Linux: ThreadingTCPServer.allow_reuse_address is False; right after construction server.socket SO_REUSEADDR is 0 and stays 0 after setting the attribute; constructing ThreadingTCPServer on a port in TIME_WAIT raises OSError [Errno 98] Address already in use, while a subclass with allow_reuse_address = True binds (its listener having also set SO_REUSEADDR).',
     },
     level: 'MUST',
-    capabilities: ['tcp', 'reuseaddr-control'],
+    capabilities: ['programs', 'reuseaddr-control'],
     tags: ['doc-bug', 'reuseaddr', 'time-wait'],
-    ...pending,
+    // A program (socketserver-reuse-late): only an implementation that can bind without SO_REUSEADDR can show it (not Node).
+    check: allowReuseAddressTooLate,
   },
   {
     id: 'socketserver.process-per-connection',
