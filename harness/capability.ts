@@ -38,6 +38,9 @@ export const CAPABILITIES = [
   'echo-upper-server', // the documents' echo-upper TCP service, in socketserver's concurrency models
   'echo-upper-udp-server', // its UDP counterpart
   'ftp-server', // the FTP service of 001 §十一 (docs/ftp-protocol.md)
+  'remote-command-server', // 003 §9's remote commands answered with 4-byte length + JSON header + body
+  'upload-server', // 003 §10's file upload over the same framing
+  'hmac-echo-upper-server', // echo-upper behind 001 §十's HMAC challenge-response
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

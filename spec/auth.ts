@@ -1,10 +1,11 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import { hmacChallenge, othersRejected } from './checks/auth-server';
 
 /**
  * Client authentication with a shared secret: the server sends a random challenge, the client
  * answers with hmac(secret, challenge), the server compares. 001 keeps only the sentence and the
- * headings; its code was lost. Checks belong to issue 3 (networking).
+ * headings; its code was lost. Judged over the network on an HMAC-guarded echo-upper server.
  */
 
 /** 001's numbered headings put a no-break space after the numeral. */
@@ -22,10 +23,9 @@ export const claims: Claim[] = [
     ),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp'],
+    capabilities: ['hmac-echo-upper-server'],
     tags: ['hmac', 'challenge-response'],
-    status: 'pending',
-    plannedIn: 3,
+    check: hmacChallenge,
   },
   {
     id: 'auth.others-rejected',
@@ -34,10 +34,9 @@ export const claims: Claim[] = [
     source: from('netStyle', AUTH, '客户端(合法,其他均为非法)'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp'],
+    capabilities: ['hmac-echo-upper-server'],
     tags: ['hmac', 'challenge-response', 'replay'],
-    status: 'pending',
-    plannedIn: 3,
+    check: othersRejected,
   },
   {
     id: 'auth.not-a-replacement-for-ssl',

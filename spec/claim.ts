@@ -106,6 +106,12 @@ export interface ServerCheck {
   type: 'server';
   server: ServerRequest;
   /**
+   * A second server started alongside `server`, for claims that compare two servers within one
+   * run (processes against threads, an event loop against threads); the probe finds it in
+   * `context.baseline`. Where the implementation cannot start it, the claim is not-applicable.
+   */
+  baseline?: ServerRequest;
+  /**
    * Talks to the server at `target` and judges what it saw. Must settle by itself (every wait
    * with a timeout); the runner also abandons it after `deadlineMs`.
    */
@@ -116,6 +122,8 @@ export interface ServerCheck {
 
 export interface ProbeContext {
   seed: number;
+  /** Where the check's `baseline` server listens, if it has one. */
+  baseline?: ServerTarget;
   /** Aborted when the run is interrupted or the probe's deadline passes: stop and clean up. */
   signal: AbortSignal;
 }

@@ -1,5 +1,6 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import { unixSocketNotFilesystem } from './checks/unix-socket';
 import * as connection from './checks/tcp-connection';
 
 /**
@@ -8,8 +9,6 @@ import * as connection from './checks/tcp-connection';
  * serial/concurrent/parallel, sync/async, blocking, buffered I/O, processes and threads. Mostly
  * definitions; what can be observed is executable (issue 3), and what is wrong is contested.
  */
-
-const pending = { status: 'pending', plannedIn: 3 } as const;
 
 /** The layer walk-through and the port list sit in a code block under the teardown heading. */
 const LAYERS_003 = '四次挥手的过程';
@@ -145,7 +144,7 @@ export const claims: Claim[] = [
     level: 'MUST',
     capabilities: ['unix-sockets', 'fs'],
     tags: ['socket', 'unix-sockets'],
-    ...pending,
+    check: unixSocketNotFilesystem,
   },
   {
     id: 'concepts.three-way-handshake',

@@ -1,15 +1,14 @@
 import type { Claim } from './claim';
 import { from } from './sources';
 import * as pitfalls from './checks/framing-pitfalls';
+import * as framed from './checks/framing-server';
 
 /**
  * Fixing sticky packets by framing: a fixed 4-byte length, a JSON header with the body size,
  * then the body; the file-upload example; and the bugs the documents' framing code carries.
- * The bugs are shown with plain socket ops (checks/framing-pitfalls.ts); the claims about the
- * framed protocol itself stay pending until the model can run a framed client and server.
+ * The bugs are shown with plain socket ops (checks/framing-pitfalls.ts); the framed protocol
+ * itself is judged over the network on a remote-command and an upload server (checks/framing-server.ts).
  */
-
-const pending = { status: 'pending', plannedIn: 3 } as const;
 
 const FIX = '9. 解决黏包的方案';
 const UPLOAD = '10.文件的上传';
@@ -22,9 +21,10 @@ export const claims: Claim[] = [
     source: from('networking', FIX, '# 5.将bytes报头长度转换成固定长度字节(4字节)'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp'],
+    capabilities: ['remote-command-server'],
     tags: ['struct', 'length-prefix', 'platform-specific', 'also:003-10'],
-    ...pending,
+    // On the wire; struct's range and byte-order rules are unit-tested in test/net/length-prefix.test.ts.
+    check: framed.lengthPrefix,
   },
   {
     id: 'framing.length-header-body',
@@ -33,9 +33,9 @@ export const claims: Claim[] = [
     source: from('networking', FIX, '# 6.发送固定的字节长度(4字节)- 字典的字节大小'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp'],
+    capabilities: ['remote-command-server'],
     tags: ['sticky-packets', 'length-prefix', 'remote-command'],
-    ...pending,
+    check: framed.lengthHeaderBody,
   },
   {
     id: 'framing.json-header',
@@ -44,9 +44,9 @@ export const claims: Claim[] = [
     source: from('networking', FIX, "'file_size':len(result)"),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp'],
+    capabilities: ['remote-command-server'],
     tags: ['json-header', 'also:003-10'],
-    ...pending,
+    check: framed.jsonHeader,
   },
   {
     id: 'framing.recv-until-size',
@@ -55,9 +55,9 @@ export const claims: Claim[] = [
     source: from('networking', FIX, "while len(total_data) < dict_data['file_size']:"),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp'],
+    capabilities: ['remote-command-server'],
     tags: ['recv-loop', 'length-prefix'],
-    ...pending,
+    check: framed.recvUntilSize,
   },
   {
     id: 'framing.upload',
@@ -66,9 +66,9 @@ export const claims: Claim[] = [
     source: from('networking', UPLOAD, "while total_size < head_dic['file_size']:"),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'fs'],
+    capabilities: ['upload-server'],
     tags: ['upload', 'recv-loop', 'length-prefix'],
-    ...pending,
+    check: framed.upload,
   },
   {
     id: 'framing.header-single-recv',

@@ -1,6 +1,12 @@
 import type { Claim } from './claim';
 import { from } from './sources';
-import { probeConcurrency } from '../harness/net-probes';
+import { probeConcurrency, probeHandlerException } from '../harness/net-probes';
+import { probeProcessPerConnection, probeRequestIsConn } from '../harness/net-probes/identity-probe';
+import { probeUdpRequestPair } from '../harness/net-probes/udp-echo-probe';
+import { probeQueuedClients } from '../harness/net-probes/queued-client-probe';
+import { forkingCostsMore } from './checks/server-measurements';
+import { allowReuseAddressTooLate } from './checks/socketserver-programs';
+import { everyConnectionServed } from './checks/server-probes';
 import { probeCheck } from './checks/server-probes';
 
 /**
@@ -8,8 +14,6 @@ import { probeCheck } from './checks/server-probes';
  * UDP servers, allow_reuse_address) and the hand-written process-per-connection and
  * thread-per-connection servers of 002, 003 and 004. All checks belong to issue 3 (networking).
  */
-
-const pending = { status: 'pending', plannedIn: 3 } as const;
 
 /** 001's numbered headings put a no-break space after the numeral. */
 const SOCKETSERVER_001 = '九\u00a0利用socketserver实现并发';
@@ -26,9 +30,10 @@ export const claims: Claim[] = [
     source: from('networking', SOCKETSERVER_003, '# 必须是这个handle名字.'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'threads'],
+    capabilities: ['echo-upper-server'],
     tags: ['handler', 'also:003-继承的类固定的', 'also:001-九'],
-    ...pending,
+    // Connections one after another, and two at once: each is served from its first byte by a handler of its own.
+    check: everyConnectionServed({ protocol: 'echo-upper', model: 'threading' }),
   },
   {
     id: 'socketserver.request-is-conn',
@@ -37,9 +42,9 @@ export const claims: Claim[] = [
     source: from('networking', SOCKETSERVER_003, '# self.request == conn管道'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'threads'],
+    capabilities: ['echo-upper-server'],
     tags: ['handler', 'also:001-<==>conn', 'also:001-<==> addr'],
-    ...pending,
+    check: probeCheck({ protocol: 'echo-upper', model: 'threading' }, (target, t) => probeRequestIsConn(target, t.info)),
   },
   {
     id: 'socketserver.threading-concurrent',
@@ -60,9 +65,10 @@ export const claims: Claim[] = [
     source: from('netStyle', SOCKETSERVER_001, "# s = socketserver.ForkingTCPServer(('127.0.0.1', 8080), MyServer) # 多进程"),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'processes'],
+    capabilities: ['echo-upper-server'],
     tags: ['concurrency', 'fork', 'platform-specific'],
-    ...pending,
+    // Two clients connected at once are answered, each by a process of its own (pids from the identity query).
+    check: probeCheck({ protocol: 'echo-upper', model: 'forking' }, (target, t) => probeProcessPerConnection(target, t.info)),
   },
   {
     id: 'socketserver.forking-costs-more',
@@ -71,9 +77,10 @@ export const claims: Claim[] = [
     source: from('netStyle', SOCKETSERVER_001, '多进程的开销大于多线程'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['tcp', 'processes', 'threads'],
+    capabilities: ['echo-upper-server'],
     tags: ['performance', 'fork'],
-    ...pending,
+    // Connections to a forking and a threading server in alternation; the median per connection is compared.
+    check: forkingCostsMore,
   },
   {
     id: 'socketserver.udp-request-pair',
@@ -82,9 +89,9 @@ export const claims: Claim[] = [
     source: from('netStyle', SOCKETSERVER_001, 'self.request[1].sendto(self.request[0].upper(), self.client_address)'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['udp', 'threads'],
+    capabilities: ['echo-upper-udp-server'],
     tags: ['handler', 'udp-server'],
-    ...pending,
+    check: probeCheck({ protocol: 'echo-upper-udp' }, (target, t) => probeUdpRequestPair(target, t.info)),
   },
   {
     id: 'socketserver.mro',
@@ -112,9 +119,10 @@ export const claims: Claim[] = [
         'python3 3.11 on Linux: ThreadingTCPServer.allow_reuse_address is False; right after construction server.socket SO_REUSEADDR is 0 and stays 0 after setting the attribute; constructing ThreadingTCPServer on a port in TIME_WAIT raises OSError [Errno 98] Address already in use, while a subclass with allow_reuse_address = True binds (its listener having also set SO_REUSEADDR).',
     },
     level: 'MUST',
-    capabilities: ['tcp', 'reuseaddr-control'],
+    capabilities: ['programs', 'reuseaddr-control'],
     tags: ['doc-bug', 'reuseaddr', 'time-wait'],
-    ...pending,
+    // A program (socketserver-reuse-late): only an implementation that can bind without SO_REUSEADDR can show it (not Node).
+    check: allowReuseAddressTooLate,
   },
   {
     id: 'socketserver.process-per-connection',
@@ -123,9 +131,10 @@ export const claims: Claim[] = [
     source: from('basics', '利用Process模块实现socketserver', 'p = Process(target=handle_conn, args=(conn,))'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'processes'],
+    capabilities: ['echo-upper-server'],
     tags: ['concurrency', 'also:002'],
-    ...pending,
+    // The reference's ForkingTCPServer is that accept loop: the listener accepts, a child process serves the conn.
+    check: probeCheck({ protocol: 'echo-upper', model: 'forking' }, (target) => probeConcurrency(target, 'concurrent')),
   },
   {
     id: 'socketserver.listener-per-client',
@@ -141,9 +150,10 @@ export const claims: Claim[] = [
         'python3 3.11 on Linux, 002\'s threading server run as written: two clients connect back to back; the first gets its echo b"HI0", the second\'s recv raises ConnectionResetError [Errno 104] Connection reset by peer.',
     },
     level: 'MUST',
-    capabilities: ['tcp', 'threads'],
+    capabilities: ['echo-upper-server'],
     tags: ['doc-bug', 'concurrency', 'also:002-threading', 'also:002-高大上版'],
-    ...pending,
+    // A server of the documents' shape (the reference's model listener-per-client; `--target-model listener-per-client` for others).
+    check: probeCheck({ protocol: 'echo-upper', model: 'listener-per-client' }, (target) => probeQueuedClients(target)),
   },
   {
     id: 'socketserver.thread-per-connection',
@@ -152,9 +162,10 @@ export const claims: Claim[] = [
     source: from('networking', POOLS_003, 't = Thread(target=communication,args=(conn,))'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'threads'],
+    capabilities: ['echo-upper-server'],
     tags: ['concurrency', 'also:002-threading'],
-    ...pending,
+    // The reference's ThreadingTCPServer is that accept loop: one listener, a thread started per conn.
+    check: probeCheck({ protocol: 'echo-upper', model: 'threading' }, (target) => probeConcurrency(target, 'concurrent')),
   },
   {
     id: 'socketserver.join-serializes',
@@ -163,9 +174,9 @@ export const claims: Claim[] = [
     source: from('procThreadCoro', THREAD_SERVER_002, '# t.join()   # 会导致只能同时一个客户端在线'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'threads'],
+    capabilities: ['echo-upper-server'],
     tags: ['concurrency', 'join'],
-    ...pending,
+    check: probeCheck({ protocol: 'echo-upper', model: 'threading-joined' }, (target) => probeConcurrency(target, 'serial')),
   },
   {
     id: 'socketserver.simple-server-one-at-a-time',
@@ -190,8 +201,11 @@ export const claims: Claim[] = [
     source: from('netStyle', SOCKETSERVER_001, "print('错误提示:',EX)"),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['tcp', 'threads'],
+    capabilities: ['echo-upper-server'],
     tags: ['errors', 'handler'],
-    ...pending,
+    // The target's exceptionTrigger makes its handler raise; the connection must end and the next client be served.
+    check: probeCheck({ protocol: 'echo-upper', model: 'threading' }, (target, t) =>
+      probeHandlerException(target, typeof t.info['exceptionTrigger'] === 'string' ? { exceptionTrigger: Buffer.from(t.info['exceptionTrigger'], 'latin1') } : {}),
+    ),
   },
 ];

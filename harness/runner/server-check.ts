@@ -1,6 +1,6 @@
 import type { ServerCheck } from '../../spec/claim';
 import type { Json } from '../scenario/model';
-import { describeRequest, ServerUnavailable, type RunningServer } from '../server/server-model';
+import { describeRequest, ServerUnavailable, type RunningServer, type ServerRequest } from '../server/server-model';
 import { capJson } from './evidence';
 import { RunAborted } from './guarded-run';
 import type { CheckContext, CheckOutcome } from './scenario-check';
@@ -28,22 +28,34 @@ export async function runServerCheck(check: ServerCheck, ctx: CheckContext): Pro
   if (implementation.startServer === undefined) return { verdict: 'not-applicable', message: `${implementation.name} starts no servers (${wanted} asked for)` };
   if (ctx.signal?.aborted) throw new RunAborted();
 
-  let server: RunningServer;
-  try {
-    server = await within(implementation.startServer(check.server, ctx.signal === undefined ? {} : { signal: ctx.signal }), START_TIMEOUT_MS, `the ${wanted} server did not start within ${START_TIMEOUT_MS} ms`);
-  } catch (e) {
-    if (ctx.signal?.aborted) throw new RunAborted();
-    if (e instanceof ServerUnavailable) return { verdict: 'not-applicable', message: e.message };
-    return { verdict: 'error', message: `${implementation.name} could not start the ${wanted} server: ${describeError(e)}` };
+  const started = await startOne(check.server, ctx);
+  if ('verdict' in started) return started;
+  const server = started.server;
+  let baseline: RunningServer | undefined;
+  if (check.baseline !== undefined) {
+    const other = await startOne(check.baseline, ctx).catch(async (e: unknown) => {
+      await server.stop();
+      throw e;
+    });
+    if ('verdict' in other) {
+      await within(server.stop(), STOP_TIMEOUT_MS, 'stop').catch(() => undefined);
+      return { ...other, message: `baseline: ${other.message}` };
+    }
+    baseline = other.server;
   }
 
   // Facts are read after the probe: what the server saw (its handler errors, its children) is part of them.
-  const where = (): { [key: string]: Json } => ({ server: wanted, target: `${server.target.host}:${server.target.port}`, ...(server.facts === undefined ? {} : { facts: capJson(server.facts) }) });
+  const where = (): { [key: string]: Json } => ({
+    server: wanted,
+    target: `${server.target.host}:${server.target.port}`,
+    ...(server.facts === undefined ? {} : { facts: capJson(server.facts) }),
+    ...(baseline === undefined ? {} : { baseline: describeRequest(check.baseline!), ...(baseline.facts === undefined ? {} : { baselineFacts: capJson(baseline.facts) }) }),
+  });
   let outcome: CheckOutcome;
   try {
-    outcome = await probe(check, server, ctx, where);
+    outcome = await probe(check, server, baseline, ctx, where);
   } finally {
-    const stopped = await within(server.stop(), STOP_TIMEOUT_MS, 'stop').then(
+    const stopped = await within(Promise.all([server.stop(), baseline?.stop()]), STOP_TIMEOUT_MS, 'stop').then(
       () => true,
       () => false,
     );
@@ -53,13 +65,26 @@ export async function runServerCheck(check: ServerCheck, ctx: CheckContext): Pro
   return outcome!;
 }
 
-async function probe(check: ServerCheck, server: RunningServer, ctx: CheckContext, where: () => { [key: string]: Json }): Promise<CheckOutcome> {
+/** Starts one requested server, or says why the claim cannot run (not-applicable or error). */
+async function startOne(request: ServerRequest, ctx: CheckContext): Promise<{ server: RunningServer } | ServerCheckOutcome> {
+  const { implementation } = ctx;
+  const wanted = describeRequest(request);
+  try {
+    return { server: await within(implementation.startServer!(request, ctx.signal === undefined ? {} : { signal: ctx.signal }), START_TIMEOUT_MS, `the ${wanted} server did not start within ${START_TIMEOUT_MS} ms`) };
+  } catch (e) {
+    if (ctx.signal?.aborted) throw new RunAborted();
+    if (e instanceof ServerUnavailable) return { verdict: 'not-applicable', message: e.message };
+    return { verdict: 'error', message: `${implementation.name} could not start the ${wanted} server: ${describeError(e)}` };
+  }
+}
+
+async function probe(check: ServerCheck, server: RunningServer, baseline: RunningServer | undefined, ctx: CheckContext, where: () => { [key: string]: Json }): Promise<CheckOutcome> {
   const deadlineMs = check.deadlineMs ?? DEFAULT_PROBE_DEADLINE_MS;
   const stop = new AbortController();
   const signal = ctx.signal === undefined ? stop.signal : AbortSignal.any([ctx.signal, stop.signal]);
   let judgement;
   try {
-    judgement = await within(check.probe(server.target, { seed: ctx.seed, signal }), deadlineMs, `the probe did not finish within ${deadlineMs} ms`);
+    judgement = await within(check.probe(server.target, { seed: ctx.seed, signal, ...(baseline === undefined ? {} : { baseline: baseline.target }) }), deadlineMs, `the probe did not finish within ${deadlineMs} ms`);
   } catch (e) {
     if (ctx.signal?.aborted) throw new RunAborted();
     return { verdict: 'error', message: `the check's probe threw: ${describeError(e)}`, evidence: where() };

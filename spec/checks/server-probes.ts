@@ -1,7 +1,7 @@
 import type { Judgement, ServerCheck } from '../claim';
 import type { Json } from '../../harness/scenario/model';
 import type { ServerRequest, ServerTarget } from '../../harness/server/server-model';
-import type { ProbeResult } from '../../harness/net-probes';
+import { probeEchoUpper, type ProbeResult } from '../../harness/net-probes';
 
 /**
  * Server checks built from the black-box probes of harness/net-probes: the probe's verdict
@@ -25,4 +25,30 @@ export function probeCheck(server: ServerRequest, run: (target: [string, number]
     server,
     probe: async (target) => fromProbe(await run([target.host, target.port], target)),
   };
+}
+
+/**
+ * handle() runs once per connection: three clients one after another, then two at once, each
+ * answered from its first message on (a handler that served only the first connection, or one
+ * shared between connections, would leave one unanswered or answer it with another's bytes).
+ */
+export function everyConnectionServed(server: ServerRequest): ServerCheck {
+  return {
+    type: 'server',
+    server,
+    probe: async (target) => {
+      const address: [string, number] = [target.host, target.port];
+      const sequential: ProbeResult[] = [];
+      for (let i = 0; i < 3; i++) sequential.push(await probeEchoUpper(address));
+      const together = await Promise.all([probeEchoUpper(address), probeEchoUpper(address)]);
+      return judgeEveryConnection([...sequential, ...together]);
+    },
+  };
+}
+
+export function judgeEveryConnection(results: ProbeResult[]): Judgement {
+  const failed = results.findIndex((r) => r.verdict !== 'pass');
+  const evidence = results.map((r) => r.verdict);
+  if (failed >= 0) return { ok: false, message: `connection ${failed + 1} of ${results.length} was not served: ${results[failed]!.message}`, evidence };
+  return { ok: true, message: `each of ${results.length} connections (three in turn, two at once) was served by its own handle() from its first message`, evidence };
 }

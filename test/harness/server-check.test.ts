@@ -66,6 +66,33 @@ describe('server checks', () => {
     expect(report.claims[0]).toMatchObject({ verdict: 'pass', evidence: { facts: { errors: 1 } } });
   });
 
+  it('start a baseline server alongside when the check has one, hand its target to the probe, and stop both', async () => {
+    let port = 9;
+    const impl: ServerImplementation = new ServerImplementation((): RunningServer => ({ ...impl.server(), target: { host: '127.0.0.1', port: port++, info: {} } }));
+    const seen: unknown[] = [];
+    const check: ServerCheck = {
+      type: 'server',
+      server: { protocol: 'echo-upper', model: 'forking' },
+      baseline: { protocol: 'echo-upper', model: 'threading' },
+      probe: async (target, ctx) => (seen.push(target.port, ctx.baseline?.port), { ok: true, message: 'compared' }),
+    };
+    const report = await run(claim(check), impl);
+    expect(impl.started.map((r) => r.model)).toEqual(['forking', 'threading']);
+    expect(seen).toEqual([9, 10]);
+    expect(impl.stops).toBe(2);
+    expect(report.claims[0]).toMatchObject({ verdict: 'pass', evidence: { server: 'echo-upper (forking)', baseline: 'echo-upper (threading)' } });
+  });
+
+  it('are not applicable when the baseline server cannot be started, and stop the main one', async () => {
+    const impl: ServerImplementation = new ServerImplementation((request): RunningServer => {
+      if (request.model === 'threading') throw new ServerUnavailable('no threads here');
+      return impl.server();
+    });
+    const check: ServerCheck = { type: 'server', server: { protocol: 'echo-upper', model: 'forking' }, baseline: { protocol: 'echo-upper', model: 'threading' }, probe: async () => ({ ok: true, message: 'ok' }) };
+    expect((await run(claim(check), impl)).claims[0]).toMatchObject({ verdict: 'not-applicable', message: 'baseline: no threads here' });
+    expect(impl.stops).toBe(1);
+  });
+
   it('are not applicable when the implementation has no such server, or starts no servers at all', async () => {
     const check: ServerCheck = { type: 'server', server: { protocol: 'echo-upper', model: 'forking' }, probe: async () => ({ ok: true, message: 'ok' }) };
     const unavailable = new ServerImplementation(() => {

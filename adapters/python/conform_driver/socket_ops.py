@@ -7,7 +7,9 @@ OverflowError, ...) and `str(e)` (`[Errno 11] Resource temporarily unavailable`)
 in scenario units and leave in them.
 """
 
+import os
 import socket
+import stat
 
 from .bytes_json import bytes_to_json
 
@@ -156,7 +158,16 @@ def _getpeername(net, op):
 
 def _socket_info(net, op):
     s = net.socket(op["target"])
-    return {"family": s.family.name, "type": s.type.name}
+    info = {"family": s.family.name, "type": s.type.name}
+    name = s.getsockname() if s.family == socket.AF_UNIX else None
+    # For an AF_UNIX socket bound to a path: what is at the path (a socket inode, and its size).
+    if isinstance(name, str) and name and not name.startswith("\0"):
+        try:
+            st = os.stat(name)
+            info["path"] = {"is_socket": stat.S_ISSOCK(st.st_mode), "size": st.st_size}
+        except OSError:
+            info["path"] = None
+    return info
 
 
 SOCKET_OPS = {

@@ -28,6 +28,7 @@ import { asciiUpper, bytesToJson, filled, jsonToBytes } from '../../scenario/byt
 import type { Json } from '../../scenario/model';
 import type { AddressExpr, BytesExpr, SelectorEvent, SocketOp, SocketOption } from '../../scenario/socket-model';
 import { declaredAddress } from './declared-sockets';
+import { unixPathInfo } from './unix-path-info';
 import type { ActorNetwork, NetworkEnv, NetworkOutcome, NetworkPlan } from './network-binding';
 
 /**
@@ -231,7 +232,7 @@ export class ReferenceActorNetwork implements ActorNetwork {
       }
       case 'socket_info': {
         const socket = this.socket(op.target);
-        return done({ family: FAMILY_NAMES[socket.family], type: KIND_NAMES[socket.type] });
+        return done({ family: FAMILY_NAMES[socket.family], type: KIND_NAMES[socket.type], ...unixPathInfo(socket.getsockname()) });
       }
       case 'select': {
         const lists = [op.rlist, op.wlist ?? [], op.xlist ?? []].map((names) => names.map((n) => this.socket(n)));

@@ -16,4 +16,4 @@ export { EventLoopTCPServer } from './event-loop-server';
 export { ThreadingTCPServer, type ThreadingServerOptions } from './threading-server';
 export { ForkingTCPServer } from './forking-server';
 export { UDPServer } from './udp-server';
-export { EchoUpperHandler, UdpEchoUpperHandler, HandlerTriggeredError, RAISE_TRIGGER, asciiUpper } from './echo-upper-handler';
+export { EchoUpperHandler, UdpEchoUpperHandler, HandlerTriggeredError, RAISE_TRIGGER, WHOAMI_QUERY, asciiUpper, type HandlerIdentity } from './echo-upper-handler';
