@@ -267,9 +267,8 @@ export const claims: Claim[] = [
       evidence: 'Debian python3 3.11.2 + gevent 22.10.2, four greenlets each fetching a local page that takes 0.3 s with urllib: without patch_all 1.24 s (serial), with patch_all 0.32 s',
     },
     level: 'MUST',
-    capabilities: ['gevent', 'http'],
+    capabilities: ['programs', 'processes', 'gevent'],
     tags: ['gevent', 'monkey-patch', 'code-bug'],
-    status: 'pending',
-    plannedIn: 8,
+    check: coroutinePrograms.checks.geventRequestsNeedPatching,
   },
 ];

@@ -11,9 +11,8 @@ import { threadId } from 'node:worker_threads';
  * timer: there is no other thread and no event loop underneath.
  */
 
-export interface Wait {
-  readonly sleepMs: number;
-}
+/** What a task yields: a time to sleep, or a shared cell that another thread sets to 1 when the task may go on. */
+export type Wait = { readonly sleepMs: number } | { readonly until: Int32Array };
 
 export type TaskBody = (...args: never[]) => Generator<Wait, unknown, unknown>;
 
@@ -38,11 +37,14 @@ interface Timer {
 }
 
 const ready: Task[] = [];
+const ioWaits: { until: Int32Array; task: Task }[] = [];
 const timers: Timer[] = [];
 let timerSeq = 0;
 let current: Task | undefined;
 let patched = false;
 let dummies = 0;
+/** How often an idle hub looks at pending I/O (it has no poller to wake it). */
+const IO_POLL_MS = 1;
 
 function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
@@ -56,6 +58,16 @@ export function spawn(run: TaskBody, ...args: unknown[]): Task {
   const task = new Task(run, args);
   ready.push(task);
   return task;
+}
+
+/** Parks the task until `cell[0]` becomes 1 (for I/O done elsewhere: hub-requests.ts). */
+export function ioWait(cell: Int32Array): Wait {
+  return { until: cell };
+}
+
+/** Whether monkey.patch_all() has made the blocking calls cooperative. */
+export function isPatched(): boolean {
+  return patched;
 }
 
 /** gevent.sleep(seconds): switches to the other tasks until the time is up. */
@@ -90,6 +102,8 @@ function step(task: Task): void {
     if (result.done === true) {
       task.dead = true;
       task.value = result.value;
+    } else if ('until' in result.value) {
+      ioWaits.push({ until: result.value.until, task });
     } else {
       timers.push({ at: nowMs() + result.value.sleepMs, seq: ++timerSeq, task });
     }
@@ -102,6 +116,16 @@ function wakeDue(): void {
   timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
   const now = nowMs();
   while (timers.length > 0 && timers[0].at <= now) ready.push(timers.shift()!.task);
+  for (let i = 0; i < ioWaits.length; ) {
+    if (Atomics.load(ioWaits[i].until, 0) === 1) ready.push(ioWaits.splice(i, 1)[0].task);
+    else i++;
+  }
+}
+
+/** How long the hub may block before something could be ready: until the next timer, or a poll for I/O. */
+function idleMs(): number {
+  const untilTimer = timers.length === 0 ? Infinity : Math.ceil(timers[0].at - nowMs());
+  return Math.min(untilTimer, ioWaits.length === 0 ? Infinity : IO_POLL_MS);
 }
 
 /** gevent.joinall(tasks): runs the hub until every task has returned. */
@@ -113,8 +137,9 @@ export function joinall(tasks: Task[]): void {
       if (!task.dead) step(task);
       continue;
     }
-    if (timers.length === 0) throw new Error('joinall: the remaining tasks wait for nothing that can wake them');
-    blockFor(Math.ceil(timers[0].at - nowMs()));
+    const idle = idleMs();
+    if (idle === Infinity) throw new Error('joinall: the remaining tasks wait for nothing that can wake them');
+    blockFor(idle);
   }
 }
 

@@ -2,3 +2,4 @@
 export { PyGenerator, StopIteration, next } from './generator';
 export { Greenlet, getcurrent, runGreenlets, type GreenletBody, type SwitchRequest } from './greenlet';
 export * as gevent from './hub';
+export { requests, type Response } from './hub-requests';

@@ -217,12 +217,31 @@ export const oneOsThread: TranscriptJudge = (t) => {
   expect(distinct.size === 1, `all ran on the one OS thread of the main code, got ${[...distinct].join(', ')}`);
 };
 
+// --- gevent-requests ---
+
+/** Without patch_all the fetches run one after another; with it they all wait at once. */
+export const geventRequestsNeedPatching: TranscriptJudge = (t) => {
+  const patch = only(t, 'joined').patch === true;
+  const starts = records(t, 'get-start');
+  const gots = records(t, 'got');
+  expect(starts.length >= 2 && gots.length === starts.length, 'every greenlet fetched its page');
+  if (patch) {
+    const firstAnswer = Math.min(...gots.map((r) => r.time));
+    expect(starts.every((r) => r.time < firstAnswer), 'with monkey.patch_all() every fetch began before the first answer came: they overlapped');
+  } else {
+    const serial = starts.slice(1).every((r, i) => r.time > gots[i].time);
+    expect(serial, `without monkey.patch_all() each fetch began only after the previous one had its answer: ${texts(t.records.filter((r) => r.event === 'get-start' || r.event === 'got'))}`);
+  }
+};
+
 // --- the checks ---
 
 const yieldProgram = programScenario('000/003: generator coroutines (yield)', 'coroutine-yield');
 const scheduling = programScenario('000/003: coroutines on one thread', 'coroutine-scheduling');
 const greenlets = programScenario('000/003: greenlet switching', 'greenlet-switch');
 const gevent = (mode: string): Scenario => programScenario(`003 §44: gevent with ${mode}`, 'gevent-sleep', { mode });
+
+const fetches = [false, true].map((patch) => programScenario(`000: four greenlets fetching pages, ${patch ? 'with' : 'without'} monkey.patch_all()`, 'gevent-requests', { patch }));
 
 export const checks = {
   primedBeforeSend: programCheck(yieldProgram, primedBeforeSend, 'an unprimed consumer refused send(); primed ones got every value in order'),
@@ -242,5 +261,14 @@ export const checks = {
   timeSleepDoesNotSwitch: programCheck(gevent('time-sleep'), timeSleepDoesNotSwitch, 'unpatched time.sleep blocked: eat finished before play began'),
   monkeyPatchMakesSleepSwitch: programCheck(gevent('monkey-patch'), monkeyPatchMakesSleepSwitch, 'after patch_all, time.sleep switched'),
   dummyThreadNames: programCheck(gevent('monkey-patch'), dummyThreadNames, 'under monkey patching the greenlets were dummy threads Dummy-1/Dummy-2, the main code MainThread'),
+  geventRequestsNeedPatching: checkEvery(
+    fetches,
+    (run, s) => {
+      const t = transcript(run);
+      expectCleanExit(t);
+      geventRequestsNeedPatching(t, s.timeUnitMs);
+    },
+    'the listing as written (no patch_all) fetched the pages one after another; with patch_all they overlapped',
+  ),
   oneOsThread: programCheck(gevent('gevent-sleep'), oneOsThread, 'all greenlets ran on the one OS thread of the main code'),
 };
