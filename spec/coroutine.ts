@@ -38,10 +38,9 @@ export const claims: Claim[] = [
     source: from('netProg', '优点', '- 因此,没有线程切换的开销.和多线程比,线程数量多,协程的优势就越明显'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['coroutines', 'threads'],
+    capabilities: ['programs', 'coroutines', 'threads'],
     tags: ['cost', 'timing', 'also:001-优点1', 'also:003-协程的切换开销更小'],
-    status: 'pending',
-    plannedIn: 8,
+    check: coroutinePrograms.checks.switchingCheaperThanThreads,
   },
   {
     id: 'coroutine.no-locks-with-explicit-switching',

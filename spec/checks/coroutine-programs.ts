@@ -136,6 +136,17 @@ export const manyIdleTasks: TranscriptJudge = (t) => {
   expect(Number(many.elapsedMs) < serialMs / 100, `${many.tasks} coroutines each waiting ${many.sleepMs} ms finished together in ${Number(many.elapsedMs).toFixed(0)} ms (one after another: ${serialMs} ms)`);
 };
 
+// --- switch-cost ---
+
+export const switchingCheaperThanThreads: TranscriptJudge = (t) => {
+  const sizes = records(t, 'switch-cost').sort((a, b) => Number(a.tasks) - Number(b.tasks));
+  expect(sizes.length >= 2, 'the program timed at least two ring sizes');
+  const show = sizes.map((r) => `${r.tasks} tasks: ${Number(r.coroutineMs).toFixed(2)} ms vs ${Number(r.threadMs).toFixed(2)} ms`).join('; ');
+  expect(sizes.every((r) => Number(r.threadMs) > 2 * Number(r.coroutineMs)), `passing the token between coroutines costs under half what it costs between threads (coroutines vs threads): ${show}`);
+  const gap = (r: TraceRecord): number => Number(r.threadMs) - Number(r.coroutineMs);
+  expect(gap(sizes[sizes.length - 1]) > gap(sizes[0]), `the time coroutines save grows with the number of tasks: ${show}`);
+};
+
 // --- greenlet-switch ---
 
 export const greenletSwitchOrder: TranscriptJudge = (t) => {
@@ -238,6 +249,7 @@ export const geventRequestsNeedPatching: TranscriptJudge = (t) => {
 
 const yieldProgram = programScenario('000/003: generator coroutines (yield)', 'coroutine-yield');
 const scheduling = programScenario('000/003: coroutines on one thread', 'coroutine-scheduling');
+const switchCost = programScenario('000/001: a token passed round a ring of coroutines and of threads', 'switch-cost');
 const greenlets = programScenario('000/003: greenlet switching', 'greenlet-switch');
 const gevent = (mode: string): Scenario => programScenario(`003 §44: gevent with ${mode}`, 'gevent-sleep', { mode });
 
@@ -254,6 +266,7 @@ export const checks = {
   singleThread: programCheck(scheduling, singleThread, 'every coroutine ran on one thread'),
   blockingCallBlocksThread: programCheck(scheduling, blockingCallBlocksThread, 'a blocking call in one coroutine stalled the others for its whole length'),
   manyIdleTasks: programCheck(scheduling, manyIdleTasks, 'ten thousand coroutines waited together in about the time of one wait'),
+  switchingCheaperThanThreads: programCheck(switchCost, switchingCheaperThanThreads, 'switching coroutines was cheaper than switching threads, and saved more with more tasks'),
   greenletSwitchOrder: programCheck(greenlets, greenletSwitchOrder, 'the greenlets printed 1 3 2 4'),
   greenletFirstSwitchPassesArgs: programCheck(greenlets, greenletFirstSwitchPassesArgs, 'the first switch passed the name; eat and play alternated'),
   greenletBlocksOnIo: programCheck(greenlets, greenletBlocksOnIo, 'a blocking call in a greenlet held up the other until it returned'),
