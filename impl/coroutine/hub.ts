@@ -7,8 +7,9 @@ import { threadId } from 'node:worker_threads';
  * is up and runs the others meanwhile, so tasks that sleep together take about the longest
  * sleep, not the sum. `yield* time.sleep(s)` blocks the thread and yields nothing, so it
  * serialises them, until `monkey.patch_all()` makes `time.sleep` the cooperative sleep, as
- * gevent's monkey patching does. When no task is ready, the hub itself blocks until the next
- * timer: there is no other thread and no event loop underneath.
+ * gevent's monkey patching does. When no task is ready, the hub itself blocks the thread until
+ * the next timer, or in short polls while a task waits for I/O done elsewhere (hub-requests.ts):
+ * it does not rely on Node's event loop, which a blocked task would stall anyway.
  */
 
 /** What a task yields: a time to sleep, or a shared cell that another thread sets to 1 when the task may go on. */
