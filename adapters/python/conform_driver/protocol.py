@@ -14,12 +14,14 @@ import threading
 from . import DRIVER_VERSION
 from .socket_capabilities import SOCKET_CAPABILITIES
 from .process_scenario_check import process_capabilities
+from .coroutine_capabilities import coroutine_capabilities
 
 PROTOCOL_VERSION = 1
 SCENARIO_MODELS = [1]
 
 # What this driver runs, honestly: thread actors and the thread-level primitives (sockets:
-# SOCKET_CAPABILITIES; process actors and the example programs: process_capabilities()).
+# SOCKET_CAPABILITIES; process actors and the example programs: process_capabilities(); the
+# coroutine programs: coroutine_capabilities()).
 # Tasks belong to a later issue.
 CAPABILITIES = [
     "threads",
@@ -52,6 +54,7 @@ def hello():
     capabilities = list(CAPABILITIES)
     capabilities += SOCKET_CAPABILITIES
     capabilities += process_capabilities()
+    capabilities += coroutine_capabilities(capabilities)
     if platform.python_implementation() == "CPython" and gil_enabled():
         capabilities.append("gil")
     return {

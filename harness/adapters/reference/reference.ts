@@ -19,6 +19,8 @@ import { REFERENCE_SERVERS, ServerRegistry } from './servers';
 
 /** What the process executor and impl/process add (see docs/reference-implementation.md). */
 const PROCESS_CAPABILITIES: readonly Capability[] = ['processes', 'programs', 'pools', 'executors', 'fs', 'pipes', 'managers'];
+/** What impl/coroutine adds: generators, greenlet-like switching and a gevent-like hub, for the programs. */
+const COROUTINE_CAPABILITIES: readonly Capability[] = ['coroutines', 'greenlet', 'gevent'];
 
 export const REFERENCE_BINDING_MODULE = path.join(__dirname, 'binding.ts');
 
@@ -43,7 +45,7 @@ export class ReferenceImplementation implements Implementation {
 
   constructor(options: ReferenceOptions = {}) {
     this.executor = new ThreadExecutor({ bindingModule: REFERENCE_BINDING_MODULE, ...options });
-    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities, ...(this.executor.binding.network?.capabilities ?? []), ...PROCESS_CAPABILITIES, ...serverCapabilities(this.servers.protocols)]);
+    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities, ...(this.executor.binding.network?.capabilities ?? []), ...PROCESS_CAPABILITIES, ...COROUTINE_CAPABILITIES, ...serverCapabilities(this.servers.protocols)]);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.version = (require('../../../package.json') as { version: string }).version;
   }
