@@ -19,10 +19,12 @@ import { report } from './support/trace';
  * Modes (the task each worker runs):
  * - `cpu`: `seconds` of computation per task (calibrated first on this machine): `work`
  *   `python` is a plain counting loop (bytecode in CPython, so under its GIL), `native` hashes
- *   1 MB buffers (hashlib releases the GIL). Timed from a go signal given once every worker has
- *   started to the last worker's done signal, so start-up does not count.
- * - `io`: each task sleeps `seconds`. Timed from before the first start to the last join.
+ *   1 MB buffers (hashlib releases the GIL).
+ * - `io`: each task sleeps `seconds`.
  * - `start`: each task does nothing: what starting and joining costs.
+ * `timeFrom` `go` (the default for `cpu`) times workers from a go signal given once every one has
+ * started to the last one's done signal, so start-up does not count; `start` (the default
+ * otherwise) from before the first start to the last join.
  * Strategies: `serial` (the main thread runs the tasks one after another), `threads`,
  * `processes` (one each per task, all started, then all joined), `threads-one-core` (threads
  * with the whole process pinned to one CPU), `pool` (a ProcessPoolExecutor of `workers`, created
@@ -39,7 +41,7 @@ type Mode = 'cpu' | 'io' | 'start';
 type Work = 'python' | 'native' | 'sleep' | 'nothing';
 type Strategy = 'serial' | 'threads' | 'processes' | 'threads-one-core' | 'pool';
 
-const args = programArgs({ mode: 'cpu' as Mode, work: 'python' as 'python' | 'native', tasks: 2, seconds: 2, rounds: 3, workers: 2, strategies: ['serial', 'threads', 'processes'] as Strategy[] });
+const args = programArgs({ mode: 'cpu' as Mode, work: 'python' as 'python' | 'native', tasks: 2, seconds: 2, rounds: 3, workers: 2, strategies: ['serial', 'threads', 'processes'] as Strategy[], timeFrom: undefined as 'go' | 'start' | undefined });
 const clock = new Clock(args.unitMs);
 const MB = Buffer.alloc(1 << 20, 7);
 
@@ -151,7 +153,7 @@ async function runSerial(work: Work, amount: number): Promise<number> {
 }
 
 async function timed(strategy: Strategy, work: Work, amount: number): Promise<number> {
-  const sync = args.mode === 'cpu';
+  const sync = (args.timeFrom ?? (args.mode === 'cpu' ? 'go' : 'start')) === 'go';
   switch (strategy) {
     case 'serial':
       return runSerial(work, amount);

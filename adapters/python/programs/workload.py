@@ -7,9 +7,10 @@ that a change of load on the machine hits all of them alike, and reports how lon
 
 Modes: `cpu` (`seconds` of computation per task, calibrated first: `work` `python` is a plain
 counting loop, bytecode under the GIL; `native` hashes 1 MB buffers, and hashlib releases the
-GIL; timed from a go signal given once every worker has started to the last done signal),
-`io` (each task sleeps `seconds`; timed from before the first start to the last join),
-`start` (each task does nothing). Strategies: `serial`, `threads`, `processes`,
+GIL), `io` (each task sleeps `seconds`), `start` (each task does nothing). `timeFrom` `go` (the
+default for `cpu`) times workers from a go signal given once every one has started to the last
+one's done signal, so start-up does not count; `start` (the default otherwise) from before the
+first start to the last join. Strategies: `serial`, `threads`, `processes`,
 `threads-one-core` (the threads pinned to one CPU), `pool` (a ProcessPoolExecutor of `workers`
 created and shut down inside the timing).
 
@@ -105,7 +106,8 @@ class Runner:
 
     def workers(self, kind, work, amount):
         tasks = self.args["tasks"]
-        sync = (multiprocessing.Semaphore(0), multiprocessing.Event(), multiprocessing.Semaphore(0)) if self.args["mode"] == "cpu" else None
+        time_from = self.args.get("timeFrom") or ("go" if self.args["mode"] == "cpu" else "start")
+        sync = (multiprocessing.Semaphore(0), multiprocessing.Event(), multiprocessing.Semaphore(0)) if time_from == "go" else None
         make = threading.Thread if kind == "thread" else multiprocessing.Process
         started = time.perf_counter()
         workers = [make(target=task, args=(work, amount, sync)) for _ in range(tasks)]
