@@ -1,5 +1,6 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as workloadPrograms from './checks/workload-programs';
 import * as poolPrograms from './checks/pool-programs';
 
 /**
@@ -256,10 +257,9 @@ export const claims: Claim[] = [
     source: from('networking', '37. 进程池线程池', '系统启动一个进程/线程的成本还是比较高的'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['executors', 'processes'],
+    capabilities: ['executors', 'processes', 'programs'],
     tags: ['cost', 'timing', 'also:003-节省了系统执行程序时,从新开启进程/线程池的时间'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workloadPrograms.poolReuseBeatsStartingAnew,
   },
   {
     id: 'pool.size-advice',

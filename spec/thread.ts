@@ -1,5 +1,6 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import * as workloadPrograms from './checks/workload-programs';
 import * as threadLifeCycle from './checks/thread-life-cycle';
 
 /**
@@ -237,10 +238,9 @@ export const claims: Claim[] = [
     source: from('networking', '26. 线程的理论知识', '2.开启多进程速度慢, 开启多线程速度快'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['threads', 'processes'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['cost', 'timing', 'also:003-§26-开启多进程开销大', 'cpython-observed:100 threads 0.02 s vs 100 processes 0.5 s'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workloadPrograms.processStartCostlier,
   },
   {
     id: 'thread.smallest-scheduling-unit',

@@ -1,5 +1,7 @@
 import type { Claim } from './claim';
 import { from } from './sources';
+import { lostUpdatesCheck } from './lock';
+import * as workload from './checks/workload-programs';
 
 /**
  * The GIL and the CPU-bound vs IO-bound advice: what the documents say threads and processes
@@ -19,10 +21,9 @@ export const claims: Claim[] = [
       evidence: "python3 3.11.7: sysconfig.get_config_var('Py_GIL_DISABLED') -> None and sys._is_gil_enabled does not exist (added in 3.13); two CPU-bound pure-Python tasks, 5 runs: serial 0.72-0.96 s, two threads 0.76-0.89 s (no gain), two processes 0.46-0.51 s",
     },
     level: 'MUST',
-    capabilities: ['threads', 'gil'],
+    capabilities: ['threads', 'gil', 'processes', 'programs'],
     tags: ['gil', 'version-specific', 'build-specific'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.gilDefinition,
   },
   {
     id: 'workload.gil-one-thread-runs',
@@ -36,10 +37,9 @@ export const claims: Claim[] = [
       evidence: 'python3 3.11.7 on 2 cores: hashlib.sha256 over a 20 MB buffer, 30 rounds x 2 tasks -> serial 0.67-0.74 s, 2 threads 0.34-0.37 s (parallel); the same with a pure-Python loop -> threads no faster than serial',
     },
     level: 'MUST',
-    capabilities: ['threads', 'gil'],
+    capabilities: ['threads', 'gil', 'processes', 'programs'],
     tags: ['gil', 'overstatement'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.gilOnlyForBytecode,
   },
   {
     id: 'workload.gil-keeps-data-safe',
@@ -53,10 +53,9 @@ export const claims: Claim[] = [
       evidence: 'python3 3.11.7 with its GIL: 100 threads doing temp = x; sleep(0.01); x = temp - 1 leave x == 99, not 0; with a Lock around it x == 0',
     },
     level: 'MUST',
-    capabilities: ['threads', 'gil'],
+    capabilities: ['threads', 'gil', 'cell'],
     tags: ['gil', 'race', 'see:lock.unlocked-decrement-loses-updates'],
-    status: 'pending',
-    plannedIn: 8,
+    check: lostUpdatesCheck,
   },
   {
     id: 'workload.threads-not-real-threads',
@@ -80,10 +79,9 @@ export const claims: Claim[] = [
     source: from('networking', '34. GIL锁', '单进程的多线程不能利用多核'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads', 'gil'],
+    capabilities: ['threads', 'gil', 'processes', 'programs'],
     tags: ['cpu-bound', 'gil', 'timing'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.threadsNoMulticoreForCpu,
   },
   {
     id: 'workload.processes-win-cpu-bound',
@@ -92,10 +90,9 @@ export const claims: Claim[] = [
     source: from('networking', '35. 验证Cpython的多进程和多线程的并发效率', '计算密集型 : 多进程的并行执行效率高'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['threads', 'processes', 'gil'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['cpu-bound', 'timing', 'also:001-side-stepping the Global Interpreter Lock', 'also:003-§34-多进程的线程可以利用多核', 'cpython-observed:2 tasks, threads 0.76-0.89 s vs processes 0.46-0.51 s'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.processesWinCpuBound,
   },
   {
     id: 'workload.threads-fine-for-io',
@@ -104,10 +101,9 @@ export const claims: Claim[] = [
     source: from('netStyle', '14、任务类型', 'IO密集型:Python的多线程是有意义的'),
     kind: 'executable',
     level: 'MUST',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['io-bound', 'overlap', 'timing'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.threadsFineForIo,
   },
   {
     id: 'workload.many-io-tasks-threads-beat-processes',
@@ -116,10 +112,9 @@ export const claims: Claim[] = [
     source: from('networking', '35. 验证Cpython的多进程和多线程的并发效率', 'IO密集型 : 并且任务数量很大,单进程下的多线程效率高'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['threads', 'processes'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['io-bound', 'timing', 'cpython-observed:200 x sleep(0.2): threads 0.29 s, processes 1.49 s'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.manyIoTasksThreadsBeatProcesses,
   },
   {
     id: 'workload.process-start-costlier',
@@ -128,10 +123,9 @@ export const claims: Claim[] = [
     source: from('networking', '35. 验证Cpython的多进程和多线程的并发效率', '若使用多进程,首先多进程开启需要消耗较多内存,开销大,且开启进程和cpu在进程之间切换较慢'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['threads', 'processes'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['cost', 'timing', 'see:thread.cheaper-to-start-than-process', 'cpython-observed:start+join 100 threads 0.02 s, 100 processes 0.51 s'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.processStartCostlier,
   },
   {
     id: 'workload.io-threads-single-vs-multi-core',
@@ -140,10 +134,9 @@ export const claims: Claim[] = [
     source: from('networking', '34. GIL锁', '单核处理IO阻塞的多线程 , 与多核处理IO阻塞的多线程效率差不太多'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['threads'],
+    capabilities: ['threads', 'processes', 'programs'],
     tags: ['io-bound', 'timing', 'cpython-observed:200 threads sleeping 0.2 s, 0.29 s on 2 cores vs 0.22 s pinned to 1 core'],
-    status: 'pending',
-    plannedIn: 8,
+    check: workload.ioThreadsOneCoreAsMany,
   },
   {
     id: 'workload.choose-threads-or-processes',

@@ -116,7 +116,9 @@ export class Thread {
       ...(targetRef === undefined ? {} : { targetRef }),
       state: encodeForThread({ fields: Object.fromEntries(Object.entries(this)), args: s.args }),
     };
-    const worker = new Worker(bundleOf(threadMainModule()), { workerData: start, name: s.name });
+    // The thread runs plain-JavaScript bundles: without `execArgv: []` it would inherit a tsx
+    // loader from a main process started with tsx and register it again (hundreds of ms of CPU).
+    const worker = new Worker(bundleOf(threadMainModule()), { workerData: start, name: s.name, execArgv: [] });
     worker.on('error', () => undefined);
     s.control = new Int32Array(control);
     s.worker = worker;
