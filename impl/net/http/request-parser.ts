@@ -1,0 +1,88 @@
+/**
+ * HTTP/1.1 request parsing for HTTPRequestHandler, by http-parser-js (the JavaScript port of
+ * Node's original http_parser, which autocannon itself uses): this file only adapts its
+ * callbacks to "feed bytes, take the complete requests". A parse error ends the stream: the
+ * bytes after it cannot be trusted to start a request, so the handler answers 400 and closes.
+ */
+import { HTTPParser } from 'http-parser-js';
+
+export interface HttpRequest {
+  method: string;
+  /** The request target as sent, e.g. `/sleep?ms=5`. */
+  url: string;
+  /** e.g. `1.1`. */
+  version: string;
+  /** Header names lower-cased, in the order sent. */
+  headers: [name: string, value: string][];
+  body: Buffer;
+  /** HTTP/1.1 without `Connection: close`, or HTTP/1.0 with `Connection: keep-alive`. */
+  keepAlive: boolean;
+}
+
+/** Why a request could not be parsed; the handler's 400 response carries the message. */
+export class BadRequest extends Error {
+  override readonly name = 'BadRequest';
+}
+
+/** Bodies above this are refused: the load handlers read none, and an unbounded body is memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export class RequestParser {
+  private readonly parser = new HTTPParser(HTTPParser.REQUEST);
+  private readonly complete: HttpRequest[] = [];
+  private current: Omit<HttpRequest, 'body'> | null = null;
+  private bodyChunks: Buffer[] = [];
+  private bodyBytes = 0;
+  private failure: BadRequest | null = null;
+
+  constructor() {
+    this.parser[HTTPParser.kOnHeadersComplete] = (info) => {
+      const headers: [string, string][] = [];
+      for (let i = 0; i + 1 < info.headers.length; i += 2) headers.push([info.headers[i]!.toLowerCase(), info.headers[i + 1]!]);
+      this.current = {
+        method: HTTPParser.methods[info.method] ?? String(info.method),
+        url: info.url,
+        version: `${info.versionMajor}.${info.versionMinor}`,
+        headers,
+        keepAlive: info.shouldKeepAlive,
+      };
+      this.bodyChunks = [];
+      this.bodyBytes = 0;
+    };
+    this.parser[HTTPParser.kOnBody] = (chunk, offset, length) => {
+      this.bodyBytes += length;
+      if (this.bodyBytes > MAX_BODY_BYTES) throw new BadRequest(`request body over ${MAX_BODY_BYTES} bytes`);
+      this.bodyChunks.push(Buffer.from(chunk.subarray(offset, offset + length)));
+    };
+    this.parser[HTTPParser.kOnMessageComplete] = () => {
+      if (this.current === null) return;
+      this.complete.push({ ...this.current, body: Buffer.concat(this.bodyChunks) });
+      this.current = null;
+    };
+  }
+
+  /**
+   * Parses `data` and returns the requests it completed, in order. After a parse error,
+   * `error` is set and every later feed returns nothing.
+   */
+  feed(data: Buffer): HttpRequest[] {
+    if (this.failure !== null) return [];
+    let result: number | Error;
+    try {
+      result = this.parser.execute(data);
+    } catch (thrown) {
+      result = thrown instanceof Error ? thrown : new Error(String(thrown));
+    }
+    if (result instanceof Error) this.failure = result instanceof BadRequest ? result : new BadRequest(result.message);
+    return this.complete.splice(0);
+  }
+
+  get error(): BadRequest | null {
+    return this.failure;
+  }
+
+  /** A request cut off by the end of the stream is not one: nothing to answer. */
+  get midRequest(): boolean {
+    return this.current !== null;
+  }
+}
