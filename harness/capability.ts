@@ -38,6 +38,7 @@ export const CAPABILITIES = [
   'echo-upper-server', // the documents' echo-upper TCP service, in socketserver's concurrency models
   'echo-upper-udp-server', // its UDP counterpart
   'ftp-server', // the FTP service of 001 §十一 (docs/ftp-protocol.md)
+  'http-load-server', // HTTP/1.1 load handlers (sleep, cpu) in socketserver's models, loaded by autocannon
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -38,19 +38,21 @@ function verdict(ok: boolean, message: string, samples: readonly LoadSample[], e
 }
 
 /**
- * A serial server serves one request at a time: more connections add no throughput (within
- * SERIAL_SLACK), and with a handler that sleeps `sleepMs` it cannot beat 1000/sleepMs per second.
+ * One request at a time: more connections add no throughput (within SERIAL_SLACK). With
+ * `sleepMs` (a handler that sleeps that long), the rate also cannot beat 1000/sleepMs per
+ * second. Serves the serial server, and any server whose work is CPU-bound on one thread.
  */
-export function judgeSerialBound(samples: readonly LoadSample[], server: string, sleepMs: number): Judgement {
+export function judgeSerialBound(samples: readonly LoadSample[], server: string, sleepMs?: number): Judgement {
   const { one, many } = extremes(samples, server);
   const gain = many.requestsPerSecond / one.requestsPerSecond;
-  const ceiling = 1000 / sleepMs;
+  const ceiling = sleepMs === undefined ? Infinity : 1000 / sleepMs;
   const overCeiling = many.requestsPerSecond / ceiling;
   const ok = gain <= SERIAL_SLACK && overCeiling <= SERIAL_SLACK;
+  const bound = sleepMs === undefined ? '' : ` (${overCeiling.toFixed(2)}× the one-at-a-time ceiling of ${ceiling.toFixed(0)}/s)`;
   const message = ok
-    ? `${server}: ${many.connections} connections gave ${gain.toFixed(2)}× the throughput of 1, and ${overCeiling.toFixed(2)}× the one-at-a-time ceiling of ${ceiling.toFixed(0)}/s`
-    : `${server} served requests concurrently: ${many.connections} connections gave ${gain.toFixed(2)}× the throughput of 1 (${overCeiling.toFixed(2)}× the one-at-a-time ceiling of ${ceiling.toFixed(0)}/s)`;
-  return verdict(ok, message, samples, { gain, overCeiling, ceilingPerSecond: ceiling });
+    ? `${server}: ${many.connections} connections gave ${gain.toFixed(2)}× the throughput of ${one.connections}${bound}: one request at a time`
+    : `${server} served requests concurrently: ${many.connections} connections gave ${gain.toFixed(2)}× the throughput of ${one.connections}${bound}`;
+  return verdict(ok, message, samples, { gain, ...(sleepMs === undefined ? {} : { overCeiling, ceilingPerSecond: ceiling }) });
 }
 
 /** A concurrent server with I/O-bound work gets more throughput from more connections, nearly in proportion. */

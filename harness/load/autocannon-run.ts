@@ -43,7 +43,6 @@ export async function runLoad(label: LoadLabel, options: LoadRunOptions): Promis
     url: `http://${options.host}:${options.port}/`,
     connections: options.connections,
     duration: options.seconds,
-    ...(options.maxRequests === undefined ? {} : { amount: options.maxRequests }),
     timeout: options.timeoutSeconds ?? 10,
   });
   const started = performance.now();
@@ -51,8 +50,16 @@ export async function runLoad(label: LoadLabel, options: LoadRunOptions): Promis
   const latencies: number[] = [];
   let non2xx = 0;
   let lastResponse = windowStart;
+  let responses = 0;
+  let capped = false;
+  // Not autocannon's `amount`, which replaces its duration rather than bounding it.
+  const cap = options.maxRequests ?? Infinity;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     const now = performance.now();
+    if (++responses >= cap && !capped) {
+      capped = true;
+      instance.stop();
+    }
     if (now < windowStart) return;
     lastResponse = now;
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
@@ -63,7 +70,7 @@ export async function runLoad(label: LoadLabel, options: LoadRunOptions): Promis
   try {
     const result = await instance;
     // A run cut short by maxRequests ends at its last response, not at the planned end.
-    const windowSeconds = Math.max((Math.min(performance.now(), options.maxRequests === undefined ? Infinity : lastResponse) - windowStart) / 1000, 1e-3);
+    const windowSeconds = Math.max(((capped ? lastResponse : performance.now()) - windowStart) / 1000, 1e-3);
     return {
       ...label,
       connections: options.connections,

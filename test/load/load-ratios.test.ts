@@ -85,3 +85,10 @@ describe('judgeNoLatencyAdvantageForOne', () => {
     expect(judgeNoLatencyAdvantageForOne([...threads, sample('event-loop', 1, 90, 11), sample('event-loop', 8, 700, 11)], 'event-loop', 'threading').ok).toBe(false);
   });
 });
+
+describe('judgeSerialBound without a sleep (CPU-bound work on one thread)', () => {
+  it('judges the gain alone', () => {
+    expect(judgeSerialBound([sample('event-loop', 1, 400, 2.5), sample('event-loop', 8, 420, 19)], 'event-loop').ok).toBe(true);
+    expect(judgeSerialBound([sample('threading', 1, 400, 2.5), sample('threading', 8, 800, 10)], 'threading').ok).toBe(false);
+  });
+});
