@@ -56,7 +56,9 @@ export async function runLoad(label: LoadLabel, options: LoadRunOptions): Promis
   const cap = options.maxRequests ?? Infinity;
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     const now = performance.now();
-    if (++responses >= cap && !capped) {
+    // stop() takes effect a little later: responses past the cap are not counted.
+    if (capped) return;
+    if (++responses >= cap) {
       capped = true;
       instance.stop();
     }
