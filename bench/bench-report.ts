@@ -3,6 +3,7 @@ import { FIGURES, type FigureId, type FigureSamples } from './figures';
 import type { MachineDescription } from './machine';
 import type { PythonBaseline } from './python-baseline';
 import type { BenchSettings } from './settings';
+import type { HttpServerFigure } from './http-servers';
 import { ratio, summarize, type Summary } from './statistics';
 
 export interface FigureResult {
@@ -23,6 +24,8 @@ export interface BenchReport {
   /** CPython's GIL switch interval in seconds, which shapes its contended-lock figures. */
   pythonSwitchIntervalSeconds: number;
   figures: FigureResult[];
+  /** Issue 10's server figure (bench/http-servers.ts), when it was measured. */
+  httpServers?: HttpServerFigure;
 }
 
 export function buildReport(

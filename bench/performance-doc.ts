@@ -5,6 +5,7 @@
  */
 import { figureOf, type BenchReport, type FigureResult } from './bench-report';
 import type { Summary } from './statistics';
+import { renderHttpServerSection } from './http-servers';
 
 /** 5240000 -> "5.24 M", 105300 -> "105 k", 166.9 -> "167". */
 export function formatRate(value: number): string {
@@ -143,5 +144,5 @@ ${renderFigureTable(report)}
 ## Interpretation
 
 ${renderInterpretation(report)}
-`;
+${report.httpServers === undefined ? '' : `\n${renderHttpServerSection(report.httpServers)}`}`;
 }

@@ -10,6 +10,7 @@ import { describeMachine } from './machine';
 import { renderPerformanceDoc, renderFigureTable } from './performance-doc';
 import { runPythonBaseline } from './python-baseline';
 import { measureReference } from './reference-suite';
+import { measureHttpServers } from './http-servers';
 import { parseSettings } from './settings';
 import { replaceSuiteSection, suiteSectionOf, type SuiteTimings } from './suite-timing-doc';
 
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   console.log('bench: CPython baseline...');
   const baseline = await runPythonBaseline(settings, { signal: abort.signal });
 
-  const report = buildReport(settings, describeMachine(baseline), reference, baseline);
+  console.log('bench: HTTP servers under autocannon...');
+  const httpServers = await measureHttpServers({ repetitions: Math.min(settings.repetitions, 3), seconds: 6, warmupSeconds: 3 });
+
+  const report = { ...buildReport(settings, describeMachine(baseline), reference, baseline), httpServers };
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   fs.writeFileSync(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(DOC_PATH, withSuiteSection(renderPerformanceDoc(report)));

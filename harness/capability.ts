@@ -41,6 +41,7 @@ export const CAPABILITIES = [
   'remote-command-server', // 003 §9's remote commands answered with 4-byte length + JSON header + body
   'upload-server', // 003 §10's file upload over the same framing
   'hmac-echo-upper-server', // echo-upper behind 001 §十's HMAC challenge-response
+  'http-load-server', // HTTP/1.1 load handlers (sleep, cpu) in socketserver's models, loaded by autocannon
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];

@@ -24,6 +24,7 @@ import { claims as tickets } from './tickets';
 import { claims as crawler } from './crawler';
 import { claims as coroutine } from './coroutine';
 import { claims as workload } from './workload';
+import { claims as load } from './load';
 
 /**
  * The whole catalog, in reading order: networking, then processes and threads, then the
@@ -55,6 +56,7 @@ export const claims: readonly Claim[] = [
   ...crawler,
   ...coroutine,
   ...workload,
+  ...load,
 ];
 
 export type { Claim } from './claim';

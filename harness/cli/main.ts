@@ -72,6 +72,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--shard <i/n>', 'run the i-th of n deterministic parts of the selected claims')
     .option('--replay <seed>', 'generate the selected claims\' scenarios from this seed (printed next to failures)', integer)
     .option('--bench <file>', `benchmark results to chart in the HTML report (default: ${DEFAULT_BENCH_TEXT} when present)`)
+    .option('--load <file>', 'load-test results to chart in the HTML report (default: reports/load.json when present)')
     .option('--target <host:port>', 'judge a server someone else wrote, listening on loopback, with the claims that probe servers (instead of --impl)')
     .option('--target-protocol <protocol>', 'what the --target server speaks: echo-upper, echo-upper-udp, ftp', 'echo-upper')
     .option('--target-model <model>', "the --target server's concurrency model, if known: serial, threading, forking, event-loop")

@@ -47,6 +47,8 @@ export interface RunCommandOptions {
   replay?: number;
   /** Benchmark results to chart in the HTML report; default reports/bench.json when present. */
   bench?: string;
+  /** Load-test results to chart in the HTML report; default reports/load.json when present. */
+  load?: string;
   /** Whether --impl was given on the command line (not its default), which --target excludes. */
   implGiven?: boolean;
   /** `host:port` of a server to judge as a black box (harness/adapters/target/). */
@@ -60,6 +62,7 @@ export interface RunCommandOptions {
 export const EXIT_INTERRUPTED = 130;
 export const EXIT_TERMINATED = 143;
 export const DEFAULT_BENCH = path.join('reports', 'bench.json');
+export const DEFAULT_LOAD = path.join('reports', 'load.json');
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
   const catalog = loadCatalog(options.catalog);
@@ -85,7 +88,15 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const bench = files.includes('html') ? await readBenchResults(path.resolve(options.bench ?? DEFAULT_BENCH)) : {};
   if (options.bench !== undefined && bench.results === undefined && bench.problem === undefined) throw new UsageError(`--bench ${options.bench}: no such file`);
 
-  const fileReporter = new FileReporter(outDir, files, { ...(bench.results ? { bench: bench.results } : {}), ...(bench.problem ? { benchProblem: bench.problem } : {}) });
+  const load = files.includes('html') ? await readBenchResults(path.resolve(options.load ?? DEFAULT_LOAD)) : {};
+  if (options.load !== undefined && load.results === undefined && load.problem === undefined) throw new UsageError(`--load ${options.load}: no such file`);
+
+  const fileReporter = new FileReporter(outDir, files, {
+    ...(bench.results ? { bench: bench.results } : {}),
+    ...(bench.problem ? { benchProblem: bench.problem } : {}),
+    ...(load.results ? { load: load.results } : {}),
+    ...(load.problem ? { loadProblem: load.problem } : {}),
+  });
   const inner: Reporter[] = [...(formats.includes('console') ? [new ConsoleReporter()] : []), fileReporter];
   const finishing = new FinishingReporter((report) => {
     let finished: RunReport = shard === undefined ? report : { ...report, shard };

@@ -17,6 +17,9 @@ import { renderTap } from './tap-report';
 export interface HtmlExtras {
   bench?: BenchResults;
   benchProblem?: string;
+  /** Load-test results (reports/load.json from `npm run load`), charted like the benchmarks. */
+  load?: BenchResults;
+  loadProblem?: string;
 }
 
 export function renderFormat(format: FileFormat, runs: readonly RunReport[], extras: HtmlExtras = {}): string {

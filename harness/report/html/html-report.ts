@@ -6,7 +6,7 @@ import type { BenchResults } from '../bench-results';
 import { runLabel } from '../report-file';
 import { html, scriptJson, trusted } from './html-template';
 import { matrixRows } from './matrix-model';
-import { banners, benchSection, contestedList, filterBar, matrixTable, runsTable, topicTable } from './page-sections';
+import { banners, benchSection, loadSection, contestedList, filterBar, matrixTable, runsTable, topicTable } from './page-sections';
 import { embedTimelines } from './timeline-data';
 import { timeSection } from './time-section';
 
@@ -21,6 +21,9 @@ export interface HtmlReportInput {
   bench?: BenchResults;
   /** Why the benchmark results could not be read, shown instead of the charts. */
   benchProblem?: string;
+  /** Load-test results, in the benchmark results' shape (harness/load/load-report.ts). */
+  load?: BenchResults;
+  loadProblem?: string;
   generatedAt?: Date;
 }
 
@@ -62,6 +65,7 @@ ${filterBar(rows, runs)}
 ${matrixTable(rows, runs, embedded)}
 </section>
 ${benchSection(input.bench, input.benchProblem)}
+${loadSection(input.load, input.loadProblem)}
 </main>
 <script type="application/json" id="conform-timelines">${scriptJson(data)}</script>
 <script>${trusted(asset('report-client.js'))}</script>

@@ -105,6 +105,13 @@ export function matrixTable(rows: readonly MatrixRow[], runs: readonly RunReport
   return html`<table class="matrix"><thead><tr><th>Claim</th><th>Topic</th>${runs.map((run) => html`<th class="impl">${runLabel(run)}</th>`)}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** The charts of `npm run load` (reports/load.json): throughput and latency per server and load. */
+export function loadSection(load: BenchResults | undefined, problem: string | undefined): SafeHtml | undefined {
+  if (load === undefined) return problem === undefined ? undefined : html`<section id="load"><h2>Load tests</h2><p class="note">${problem}</p></section>`;
+  const charts = load.figures.map((f) => barChartSvg(f.title, f.unit, seriesOf(f).map(([label, s]) => ({ label, value: s.median, min: s.min, max: s.max }))));
+  return html`<section id="load"><h2>Load tests</h2><p class="note">From <code>npm run load</code> on ${load.date}: autocannon against each server in turn, keep-alive connections on loopback.</p><div class="charts">${charts}</div></section>`;
+}
+
 export function benchSection(bench: BenchResults | undefined, problem: string | undefined): SafeHtml | undefined {
   if (bench === undefined) return problem === undefined ? undefined : html`<section id="bench"><h2>Benchmarks</h2><p class="note">${problem}</p></section>`;
   const machine = bench.machine === undefined ? '' : Object.entries(bench.machine).map(([k, v]) => `${k} ${String(v)}`).join(', ');

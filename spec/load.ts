@@ -1,0 +1,85 @@
+import type { Claim } from './claim';
+import { from } from './sources';
+import { loadCheck } from './checks/load-probes';
+import { judgeMoreConnectionsNotFasterOne, judgeScalesWithConnections, judgeSerialBound } from '../harness/checkers/load-ratios';
+
+/**
+ * Load claims (issue 9): socketserver's concurrency models serving HTTP (impl/net/http/) under
+ * autocannon, judged from ratios inside one run: one connection against eight. Each check runs
+ * a few seconds; `npm run load` runs the longer comparison with Node's http and CPython's
+ * ThreadingHTTPServer as baselines (harness/load/). io-models.select-advantage-is-scale judges
+ * the same sentence on the echo-upper servers; load.event-loop-more-connections-not-faster-one
+ * judges it under HTTP load.
+ */
+
+/** The I/O-bound handler's sleep: long enough that loopback and parsing are small beside it. */
+export const LOAD_SLEEP_MS = 20;
+/** The CPU-bound handler's loop: about 10 ms of computing a request on this machine. */
+export const LOAD_CPU_ITERATIONS = 10_000_000;
+
+const MULTIPLEXING_001 = 'IO multiplexing(IO多路复用)';
+const THREAD_SERVER_002 = 'threading.Thread多线程实现服务端客户端简单socket通信';
+const GIL_003 = '34. GIL锁';
+const THREAD_THEORY_003 = '26. 线程的理论知识';
+
+export const claims: Claim[] = [
+  {
+    id: 'load.serial-one-request-at-a-time',
+    title: 'A serial server serves one request at a time: eight connections get no more throughput than one, and no more than one sleep-long request per sleep',
+    topic: 'load',
+    source: from('procThreadCoro', THREAD_SERVER_002, '# t.join()   # 会导致只能同时一个客户端在线'),
+    kind: 'executable',
+    level: 'MUST',
+    capabilities: ['tcp', 'http-load-server'],
+    tags: ['load', 'serial', 'io-bound'],
+    check: loadCheck({ model: 'serial', work: 'sleep', sleepMs: LOAD_SLEEP_MS }, (samples, server) => judgeSerialBound(samples, server, LOAD_SLEEP_MS)),
+  },
+  {
+    id: 'load.threads-scale-with-connections-io-bound',
+    title: 'Thread per connection with I/O-bound work: four connections get several times the throughput of one (once the threads have started)',
+    topic: 'load',
+    source: from('networking', GIL_003, '如果任务是IO密集型 : 使用多线程并发'),
+    kind: 'executable',
+    level: 'SHOULD',
+    capabilities: ['tcp', 'threads', 'http-load-server'],
+    tags: ['load', 'threading', 'io-bound'],
+    // Each connection starts a worker thread that loads its own modules (seconds, with several
+    // at once on a loaded machine): a longer warm-up, and four connections, not eight.
+    check: loadCheck({ model: 'threading', work: 'sleep', sleepMs: LOAD_SLEEP_MS, connections: [1, 4], seconds: 4, warmupSeconds: 3 }, judgeScalesWithConnections),
+  },
+  {
+    id: 'load.processes-scale-with-connections-io-bound',
+    title: 'Process per connection with I/O-bound work: four connections get several times the throughput of one (once the processes have started)',
+    topic: 'load',
+    source: from('networking', THREAD_THEORY_003, '多进程并发 : 开启多个进程, 每个进程里面的主线程执行任务'),
+    kind: 'executable',
+    level: 'SHOULD',
+    capabilities: ['tcp', 'processes', 'http-load-server'],
+    tags: ['load', 'forking', 'io-bound'],
+    // Each connection starts a Node process: a longer warm-up, and four of them, not eight.
+    check: loadCheck({ model: 'forking', work: 'sleep', sleepMs: LOAD_SLEEP_MS, connections: [1, 4], seconds: 4, warmupSeconds: 3 }, judgeScalesWithConnections),
+  },
+  {
+    id: 'load.event-loop-cpu-bound-one-at-a-time',
+    title: 'An event-loop server with CPU-bound work computes one request at a time: eight connections get no more throughput than one',
+    topic: 'load',
+    source: from('networking', GIL_003, '如果任务是计算密集型 : 多进程并发'),
+    kind: 'executable',
+    level: 'MUST',
+    capabilities: ['tcp', 'select', 'http-load-server'],
+    tags: ['load', 'event-loop', 'cpu-bound'],
+    // Work of ~10 ms a request, so the client's turn-around between requests is small beside it.
+    check: loadCheck({ model: 'event-loop', work: 'cpu', cpuIterations: LOAD_CPU_ITERATIONS }, (samples, server) => judgeSerialBound(samples, server)),
+  },
+  {
+    id: 'load.event-loop-more-connections-not-faster-one',
+    title: 'Under HTTP load, an event-loop server with I/O-bound work gains throughput from more connections, while one connection is no faster than its handler\'s sleep',
+    topic: 'load',
+    source: from('netStyle', MULTIPLEXING_001, 'select/epoll的优势并不是对于单个连接能处理得更快,而是在于能处理更多的连接'),
+    kind: 'executable',
+    level: 'SHOULD',
+    capabilities: ['tcp', 'select', 'http-load-server'],
+    tags: ['load', 'event-loop', 'io-bound', 'select'],
+    check: loadCheck({ model: 'event-loop', work: 'sleep', sleepMs: LOAD_SLEEP_MS }, (samples, server) => judgeMoreConnectionsNotFasterOne(samples, server, LOAD_SLEEP_MS)),
+  },
+];
