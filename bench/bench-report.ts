@@ -1,5 +1,5 @@
 /** The outcome of one benchmark run: what reports/bench.json holds and PERFORMANCE.md shows. */
-import { FIGURES, type FigureId, type FigureSamples } from './figures';
+import { FIGURES, type FigureId, type FigureSamples, type FigureTarget, type NodeBaselineSamples } from './figures';
 import type { MachineDescription } from './machine';
 import type { PythonBaseline } from './python-baseline';
 import type { BenchSettings } from './settings';
@@ -10,10 +10,16 @@ export interface FigureResult {
   id: FigureId;
   title: string;
   unit: string;
+  /** What the reference was compared with. */
+  baselineName: string;
+  lowerIsBetter: boolean;
   reference: Summary;
-  cpython: Summary;
-  /** reference median / CPython median; > 1 means the reference is faster. */
+  baseline: Summary;
+  /** reference median / baseline median; > 1 means the reference is faster (for rates). */
   ratio: number | null;
+  target: FigureTarget | null;
+  /** Whether the medians meet the target; null when the figure has none. */
+  met: boolean | null;
 }
 
 export interface BenchReport {
@@ -23,35 +29,56 @@ export interface BenchReport {
   settings: BenchSettings;
   /** CPython's GIL switch interval in seconds, which shapes its contended-lock figures. */
   pythonSwitchIntervalSeconds: number;
+  /** 1-minute load average at the start and end of the run: other work on the machine. */
+  loadAverage: { start: number; end: number };
   figures: FigureResult[];
   /** Issue 10's server figure (bench/http-servers.ts), when it was measured. */
   httpServers?: HttpServerFigure;
+}
+
+export function meetsTarget(target: FigureTarget | null, referenceMedian: number, r: number | null, lowerIsBetter = false): boolean | null {
+  if (target === null) return null;
+  if (target.reference !== undefined && referenceMedian < target.reference) return false;
+  if (target.ratio !== undefined) {
+    if (r === null) return false;
+    return lowerIsBetter ? r <= target.ratio : r >= target.ratio;
+  }
+  return true;
 }
 
 export function buildReport(
   settings: BenchSettings,
   machine: MachineDescription,
   reference: FigureSamples,
-  baseline: PythonBaseline,
+  nodeBaselines: NodeBaselineSamples,
+  python: PythonBaseline,
+  loadAverage: { start: number; end: number },
   date: Date = new Date(),
 ): BenchReport {
   const figures = FIGURES.map((figure): FigureResult => {
     const referenceSummary = summarize(reference[figure.id]);
-    const cpythonSummary = summarize(baseline.samples[figure.id]);
+    const baselineSummary = summarize(figure.source === 'cpython' ? python.samples[figure.id] : nodeBaselines[figure.id]);
+    const r = ratio(referenceSummary, baselineSummary);
+    const lowerIsBetter = 'lowerIsBetter' in figure && figure.lowerIsBetter === true;
     return {
       id: figure.id,
       title: figure.title,
       unit: figure.unit,
+      baselineName: figure.baseline,
+      lowerIsBetter,
       reference: referenceSummary,
-      cpython: cpythonSummary,
-      ratio: ratio(referenceSummary, cpythonSummary),
+      baseline: baselineSummary,
+      ratio: r,
+      target: figure.target,
+      met: meetsTarget(figure.target, referenceSummary.median, r, lowerIsBetter),
     };
   });
   return {
     date: date.toISOString(),
     machine,
     settings,
-    pythonSwitchIntervalSeconds: baseline.switchIntervalSeconds,
+    pythonSwitchIntervalSeconds: python.switchIntervalSeconds,
+    loadAverage,
     figures,
   };
 }

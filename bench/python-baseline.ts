@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { FIGURE_IDS, type FigureSamples } from './figures';
+import { CPYTHON_FIGURE_IDS, type CpythonSamples } from './figures';
 import type { BenchSettings } from './settings';
 
 export const PYTHON_BASELINE_SCRIPT = path.join(__dirname, 'python_baseline.py');
@@ -15,7 +15,7 @@ export interface PythonBaseline {
   implementation: string;
   /** `sys.getswitchinterval()`: how long a thread may keep the GIL while another waits. */
   switchIntervalSeconds: number;
-  samples: FigureSamples;
+  samples: CpythonSamples;
 }
 
 export interface PythonBaselineOptions {
@@ -82,8 +82,8 @@ export function parsePythonBaseline(output: string): PythonBaseline {
     throw new Error('python baseline: missing python_version, implementation or switch_interval_s');
   }
   if (typeof samples !== 'object' || samples === null) throw new Error('python baseline: missing samples');
-  const parsed = {} as FigureSamples;
-  for (const id of FIGURE_IDS) {
+  const parsed = {} as CpythonSamples;
+  for (const id of CPYTHON_FIGURE_IDS) {
     const values = (samples as Record<string, unknown>)[id];
     if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       throw new Error(`python baseline: samples of ${id} are not a non-empty list of finite numbers`);

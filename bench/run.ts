@@ -1,15 +1,16 @@
 /**
- * `npm run bench`: measures the reference implementation, then the CPython baseline, on this
- * machine in this run; writes reports/bench.json and rewrites docs/PERFORMANCE.md.
+ * `npm run bench`: measures the reference implementation and its Node baselines, then the CPython
+ * baseline, on this machine in this run; writes reports/bench.json and rewrites docs/PERFORMANCE.md.
  * Options (all integers): --duration-ms, --repetitions, --warmup, --items, --deadline-ms.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildReport } from './bench-report';
 import { describeMachine } from './machine';
 import { renderPerformanceDoc, renderFigureTable } from './performance-doc';
 import { runPythonBaseline } from './python-baseline';
-import { measureReference } from './reference-suite';
+import { measureNodeSide } from './reference-suite';
 import { measureHttpServers } from './http-servers';
 import { parseSettings } from './settings';
 import { replaceSuiteSection, suiteSectionOf, type SuiteTimings } from './suite-timing-doc';
@@ -39,15 +40,17 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now();
-  console.log(`bench: reference implementation (${settings.repetitions} repetitions per figure)...`);
-  const reference = await measureReference(settings);
+  const loadAtStart = os.loadavg()[0];
+  console.log(`bench: reference implementation and Node baselines (${settings.repetitions} repetitions per figure)...`);
+  const node = await measureNodeSide(settings, undefined, (part) => console.log(`bench:   ${part}`));
   console.log('bench: CPython baseline...');
   const baseline = await runPythonBaseline(settings, { signal: abort.signal });
 
   console.log('bench: HTTP servers under autocannon...');
   const httpServers = await measureHttpServers({ repetitions: Math.min(settings.repetitions, 3), seconds: 6, warmupSeconds: 3 });
 
-  const report = { ...buildReport(settings, describeMachine(baseline), reference, baseline), httpServers };
+  const loadAverage = { start: loadAtStart, end: os.loadavg()[0] };
+  const report = { ...buildReport(settings, describeMachine(baseline), node.reference, node.baselines, baseline, loadAverage), httpServers };
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   fs.writeFileSync(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(DOC_PATH, withSuiteSection(renderPerformanceDoc(report)));

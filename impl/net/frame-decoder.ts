@@ -13,7 +13,7 @@ import { ByteQueue } from './byte-queue';
 import { type HeaderMode, type LenientFileHeader, headerProblem, md5Hex } from './file-header';
 import { FramingError, type FramingErrorCode } from './framing-errors';
 import type { FramedMessage, FramingOptions } from './framing';
-import { type ByteOrder, DEFAULT_BYTE_ORDER, LENGTH_PREFIX_BYTES, unpackInt32 } from './length-prefix';
+import { type ByteOrder, DEFAULT_BYTE_ORDER, LENGTH_PREFIX_BYTES, packInt32, unpackInt32 } from './length-prefix';
 
 export const DEFAULT_MAX_HEADER_BYTES = 64 * 1024;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -27,8 +27,8 @@ abstract class PrefixedDecoder<T> {
   protected readonly byteOrder: ByteOrder;
   private failure: FramingError | null = null;
   private ended = false;
-  /** The last prefix read, for error messages. */
-  private lastPrefix: Buffer = Buffer.alloc(LENGTH_PREFIX_BYTES);
+  /** The last prefix read, as its int, for error messages (its bytes are packInt32 of it). */
+  private lastPrefix = 0;
   /** Bytes taken from `pending` so far, i.e. the stream offset of its first byte. */
   protected consumed = 0;
   /** Stream offset where the frame being decoded began. */
@@ -122,18 +122,21 @@ abstract class PrefixedDecoder<T> {
       return this.needMore('truncated-length', 'inside the 4-byte length prefix', LENGTH_PREFIX_BYTES);
     }
     this.frameStart = this.consumed;
-    const bytes = this.take(LENGTH_PREFIX_BYTES);
-    this.lastPrefix = bytes;
-    const n = unpackInt32(bytes, this.byteOrder);
+    // Read in place: a prefix per message must not cost an allocation (16-byte messages).
+    const n = this.pending.peekInt32(this.byteOrder === 'little');
+    this.pending.skip(LENGTH_PREFIX_BYTES);
+    this.consumed += LENGTH_PREFIX_BYTES;
+    this.lastPrefix = n;
     if (n < 0) {
-      throw this.error('negative-length', `the 4-byte length prefix ${bytes.toString('hex')} reads ${n} as a ${this.byteOrder}-endian int: a length cannot be negative`);
+      const hex = packInt32(n, this.byteOrder).toString('hex');
+      throw this.error('negative-length', `the 4-byte length prefix ${hex} reads ${n} as a ${this.byteOrder}-endian int: a length cannot be negative`);
     }
     return n;
   }
 
   /** A hint for absurd lengths: the other byte order, a common mismatch between ends. */
   protected otherOrderHint(n: number): string {
-    const swapped = unpackInt32(this.lastPrefix, this.byteOrder === 'little' ? 'big' : 'little');
+    const swapped = unpackInt32(packInt32(this.lastPrefix, this.byteOrder), this.byteOrder === 'little' ? 'big' : 'little');
     return swapped >= 0 && swapped < n ? ` (read in the other byte order it would be ${swapped}: do both ends use the same one?)` : '';
   }
 }
@@ -229,7 +232,8 @@ export interface LengthFrameDecoderOptions extends FramingOptions {
 /** Decoder for `prefix + data`. */
 export class LengthFrameDecoder extends PrefixedDecoder<Buffer> {
   private readonly maxFrameBytes: number;
-  private need: Need = { kind: 'prefix' };
+  /** Length of the frame whose payload is awaited; null between frames (no object per frame). */
+  private payloadLength: number | null = null;
 
   constructor(options: LengthFrameDecoderOptions = {}) {
     super(options);
@@ -237,21 +241,21 @@ export class LengthFrameDecoder extends PrefixedDecoder<Buffer> {
   }
 
   protected isBetweenFrames(): boolean {
-    return this.need.kind === 'prefix';
+    return this.payloadLength === null;
   }
 
   protected step(): Buffer | null {
-    if (this.need.kind === 'prefix') {
+    if (this.payloadLength === null) {
       const n = this.readPrefix();
       if (n === null) return null;
       if (n > this.maxFrameBytes) {
         throw this.error('frame-too-large', `the frame is announced as ${n} bytes, above the limit of ${this.maxFrameBytes}${this.otherOrderHint(n)}`);
       }
-      this.need = { kind: 'payload', length: n };
+      this.payloadLength = n;
     }
-    const length = this.need.length;
+    const length = this.payloadLength;
     if (this.pending.length < length) return this.needMore('truncated-body', 'inside a frame', length);
-    this.need = { kind: 'prefix' };
+    this.payloadLength = null;
     return this.take(length);
   }
 }

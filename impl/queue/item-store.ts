@@ -4,13 +4,13 @@
  * call must be made with the owning queue's mutex held.
  *
  * `meta` holds a header and one (offset, length) reference per item, for the live window
- * [head, head + count); `data` is a bump-allocated byte arena. Values are encoded with
- * `v8.serialize` (the structured-clone format). When a buffer runs out it is compacted or grown
+ * [head, head + count); `data` is a bump-allocated byte arena. Values are encoded by
+ * item-codec.ts (structured-clone semantics). When a buffer runs out it is compacted or grown
  * (amortised O(1) per item); both buffers are growable up to a configurable maximum, and an
  * operation that would need more raises CapacityError before changing anything.
  */
-import * as v8 from 'node:v8';
 import { CapacityError } from '../errors';
+import { decodeItem } from './item-codec';
 
 export interface ItemStoreHandle {
   readonly meta: SharedArrayBuffer;
@@ -117,7 +117,7 @@ export class ItemStore {
   /** Deserializes item `i` (0 is the first of the live window). */
   read(i: number): unknown {
     const offset = this.offset(i);
-    return v8.deserialize(Buffer.from(this.data.subarray(offset, offset + this.size(i))));
+    return decodeItem(this.data, offset, this.size(i));
   }
 
   swap(i: number, j: number): void {

@@ -17,11 +17,11 @@
  * not counted, as in CPython), and a get that hits such a comparison raises TypeError and loses
  * the item it was returning.
  */
-import * as v8 from 'node:v8';
 import { Empty, Full, ValueError } from '../errors';
 import { Deadline } from '../shared/timeout';
 import { Condition } from '../sync/condition';
 import { Lock, type LockHandle } from '../sync/lock';
+import { encodeItem } from './item-codec';
 import { ITEM_ORDERS, type ItemOrder, type ItemOrderName } from './item-order';
 import { ItemStore, type ItemStoreHandle, type ItemStoreLimits } from './item-store';
 
@@ -102,7 +102,7 @@ export class Queue<T = unknown> {
 
   /** `put(item, block=True, timeout=None)`: raises Full if no slot frees up in time. */
   put(item: T, block = true, timeout: number | null = null): void {
-    const bytes = v8.serialize(item);
+    const bytes = encodeItem(item);
     this.withMutex(() => {
       const maxsize = this.maxsize;
       if (maxsize > 0) {

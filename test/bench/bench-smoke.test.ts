@@ -3,7 +3,11 @@
  * and yields positive finite numbers, and the CPython baseline script runs and returns valid
  * JSON. No timing is asserted; the numbers only have to exist and make sense.
  */
-import { FIGURE_IDS } from '../../bench/figures';
+import { CPYTHON_FIGURE_IDS } from '../../bench/figures';
+import { measureFramingDecode } from '../../bench/framing-decode';
+import { measureFramingLoopback } from '../../bench/framing-loopback';
+import { measureMessagePortThroughput } from '../../bench/message-port-throughput';
+import { measurePool } from '../../bench/pool-throughput';
 import { measureLockHandoffs } from '../../bench/lock-handoffs';
 import { runPythonBaseline } from '../../bench/python-baseline';
 import { measureQueueThroughput } from '../../bench/queue-throughput';
@@ -43,6 +47,30 @@ test.each([0, 1000])('queue benchmark with maxsize %i yields an item rate', asyn
   expectPositiveFinite(samples.itemsPerSecond, 1);
 });
 
+test('MessagePort baseline: the same ints worker to worker yield an item rate', async () => {
+  expectPositiveFinite(await measureMessagePortThroughput({ ...rounds, items: TINY.queueItems }), 1);
+});
+
+test.each([
+  [65536, 4, 16384],
+  [16, 1000, 4096],
+])('in-memory framing decode of %i-byte messages yields reference and baseline rates', (messageBytes, messages, chunkBytes) => {
+  const samples = measureFramingDecode({ ...rounds, messageBytes, messages, chunkBytes });
+  expectPositiveFinite(samples.referenceBytesPerSecond, 1);
+  expectPositiveFinite(samples.baselineBytesPerSecond, 1);
+});
+
+test('framed and raw transfers over loopback yield rates', async () => {
+  const samples = await measureFramingLoopback({ ...rounds, messageBytes: 65536, messages: 8 });
+  expectPositiveFinite(samples.referenceBytesPerSecond, 1);
+  expectPositiveFinite(samples.baselineBytesPerSecond, 1);
+});
+
+test('Pool and piscina yield task rates and latencies', async () => {
+  const samples = await measurePool({ ...rounds, workers: 2, tasks: 20, latencyTasks: 3 });
+  for (const values of Object.values(samples)) expectPositiveFinite(values, 1);
+}, 60_000);
+
 test('warm-up rounds are run but not reported', async () => {
   const samples = await measureQueueThroughput({ repetitions: 2, warmupRounds: 1, deadlineMs: TINY.deadlineMs, maxsize: 10, items: 500 });
   expectPositiveFinite(samples.itemsPerSecond, 2);
@@ -60,8 +88,8 @@ test('the CPython baseline script runs and returns one valid sample per figure',
   expect(baseline.implementation).toBe('CPython');
   expect(baseline.pythonVersion).toMatch(/^3\.\d+\.\d+/);
   expect(baseline.switchIntervalSeconds).toBeGreaterThan(0);
-  expect(Object.keys(baseline.samples).sort()).toEqual([...FIGURE_IDS].sort());
-  for (const id of FIGURE_IDS) expectPositiveFinite(baseline.samples[id], 1);
+  expect(Object.keys(baseline.samples).sort()).toEqual([...CPYTHON_FIGURE_IDS].sort());
+  for (const id of CPYTHON_FIGURE_IDS) expectPositiveFinite(baseline.samples[id], 1);
 });
 
 test('the CPython baseline rejects bad arguments with a clear error instead of printing JSON', async () => {
