@@ -39,12 +39,6 @@ function positiveNumber(value: string): number {
   return n;
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number >= 1');
-  return n;
-}
-
 const DEFAULT_BENCH_TEXT = 'reports/bench.json';
 
 function buildProgram(setExitCode: (code: number) => void): Command {
