@@ -81,7 +81,7 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   let complete = true;
   const outcomes = await runScheduled(
     claims,
-    { concurrency, isExclusive: (claim) => isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
+    { concurrency, isExclusive: concurrency === 1 ? () => true : (claim) => isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
     async (claim, index): Promise<ClaimResult | undefined> => {
       notify(reporters, (r) => r.onClaimStart?.(claim, index, claims.length));
       const started = performance.now();
