@@ -15,9 +15,9 @@ describe('the checker benchmark history', () => {
   });
 
   it('is not linearizable once two gets swap their items', () => {
-    const events = generateQueueHistory({ operations: 100, actors: 8, seed: 2 });
+    const events = generateQueueHistory({ operations: 2_000, actors: 8, seed: 2 });
     const gets = events.filter((e) => e.type === 'ok' && e.f === 'get_nowait');
-    const [a, b] = [gets[5], gets[10]];
+    const [a, b] = [gets[100], gets[600]];
     if (a === undefined || b === undefined) throw new Error('expected enough gets');
     [a.value, b.value] = [b.value, a.value];
     expect(checkLinearizability(operationsFromHistory(events, 'q'), models.fifoQueue, { maxMs: 60_000 }).verdict).toBe('not-linearizable');
