@@ -3,6 +3,7 @@ import { FIGURES, type FigureId, type FigureSamples } from './figures';
 import type { MachineDescription } from './machine';
 import type { PythonBaseline } from './python-baseline';
 import type { BenchSettings } from './settings';
+import type { CheckerTiming } from './checker-timing';
 import { ratio, summarize, type Summary } from './statistics';
 
 export interface FigureResult {
@@ -23,6 +24,8 @@ export interface BenchReport {
   /** CPython's GIL switch interval in seconds, which shapes its contended-lock figures. */
   pythonSwitchIntervalSeconds: number;
   figures: FigureResult[];
+  /** Timings of the harness's own checkers (no CPython counterpart); absent in older reports. */
+  checkers?: CheckerTiming[];
 }
 
 export function buildReport(

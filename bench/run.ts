@@ -7,9 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReport } from './bench-report';
 import { describeMachine } from './machine';
-import { renderPerformanceDoc, renderFigureTable } from './performance-doc';
+import { renderPerformanceDoc, renderFigureTable, renderCheckerTable } from './performance-doc';
 import { runPythonBaseline } from './python-baseline';
 import { measureReference } from './reference-suite';
+import { measureChecker } from './checker-timing';
 import { parseSettings } from './settings';
 
 const ROOT = path.join(__dirname, '..');
@@ -33,12 +34,15 @@ async function main(): Promise<void> {
   console.log('bench: CPython baseline...');
   const baseline = await runPythonBaseline(settings, { signal: abort.signal });
 
-  const report = buildReport(settings, describeMachine(baseline), reference, baseline);
+  console.log('bench: linearizability checker...');
+  const checker = measureChecker(settings);
+
+  const report = { ...buildReport(settings, describeMachine(baseline), reference, baseline), checkers: [checker] };
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   fs.writeFileSync(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(DOC_PATH, renderPerformanceDoc(report));
 
-  console.log(`\n${renderFigureTable(report)}\n`);
+  console.log(`\n${renderFigureTable(report)}\n\n${renderCheckerTable(report)}\n`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${path.relative(ROOT, REPORT_PATH)} and ${path.relative(ROOT, DOC_PATH)}`);
 }
 

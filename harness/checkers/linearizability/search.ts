@@ -5,8 +5,8 @@ import type { LinOperation, SequentialModel } from './types';
  * The Wing–Gong search over one independent part of a history, with Lowe's memoisation as
  * Porcupine does it: call and return entries in one doubly linked list in time order; trying an
  * operation "lifts" its entries out of the list, backtracking puts them back (dancing links).
- * Reaching a return entry means the operation returning there was never linearized in this
- * branch, so the branch is dead. A (linearized set, state) pair already explored is never
+ * Only calls before the first return entry are candidates: the operation returning there must
+ * take effect by then, so when none of them can, the branch is dead. A (linearized set, state) pair already explored is never
  * explored again, which makes histories of mostly sequential operations linear in practice.
  * Operations that never returned have no return entry: they may be linearized anywhere after
  * their call, or never.
@@ -85,16 +85,29 @@ function relink(l: Entries, e: number): void {
   if (n !== NONE) l.prev[n] = e;
 }
 
-/** Memo of explored (linearized set, state) pairs, keyed by both hashes. */
+/**
+ * Memo of explored (linearized set, state) pairs. `exact` keeps a copy of every set to compare
+ * on a hash match; otherwise the 64-bit set hash, its size and the state hash are trusted, which
+ * saves a copy of the set per step. A collision could only skip a branch, i.e. wrongly report
+ * "not linearizable", so that verdict is always confirmed by an exact search (check.ts).
+ */
 class Explored {
-  private readonly seen = new Map<string, LinearizedSet[]>();
+  private readonly exactSeen = new Map<string, LinearizedSet[]>();
+  private readonly hashedSeen = new Set<string>();
+
+  constructor(private readonly exact: boolean) {}
 
   /** Records the pair; false when it had been explored already. */
   add(set: LinearizedSet, stateHash: string): boolean {
-    const key = `${set.key}|${stateHash}`;
-    const bucket = this.seen.get(key);
+    const key = `${set.key}.${set.size}|${stateHash}`;
+    if (!this.exact) {
+      if (this.hashedSeen.has(key)) return false;
+      this.hashedSeen.add(key);
+      return true;
+    }
+    const bucket = this.exactSeen.get(key);
     if (bucket === undefined) {
-      this.seen.set(key, [set.clone()]);
+      this.exactSeen.set(key, [set.clone()]);
       return true;
     }
     if (bucket.some((s) => s.equals(set))) return false;
@@ -103,19 +116,51 @@ class Explored {
   }
 }
 
-export function searchPart<S>(ops: readonly LinOperation[], model: SequentialModel<S>, budget: SearchBudget): PartOutcome<S> {
+/**
+ * The calls that may be linearized next, i.e. every call before the first return entry, in the
+ * order they are tried: by return time ("just-in-time" linearization, as in Lowe's testers: an
+ * operation usually takes effect close to its return, so the first try is usually right), with
+ * the operations that never returned last, in call order.
+ */
+function candidatesOf(l: Entries): number[] {
+  const calls: number[] = [];
+  let e = l.next[HEAD] as number;
+  while (e !== NONE && l.isCall[e] === 1) {
+    calls.push(e);
+    e = l.next[e] as number;
+  }
+  // Entries are numbered in time order, so comparing return entries compares return times.
+  const returnPosition = (call: number) => l.returnOf[l.op[call] as number] as number;
+  return calls.sort((a, b) => {
+    const ra = returnPosition(a);
+    const rb = returnPosition(b);
+    if (ra === NONE || rb === NONE) return ra === rb ? a - b : ra === NONE ? 1 : -1;
+    return ra - rb;
+  });
+}
+
+interface Frame<S> {
+  candidates: number[];
+  /** Index into `candidates` of the one being tried (on the stack: the one linearized). */
+  tried: number;
+  state: S;
+}
+
+export function searchPart<S>(ops: readonly LinOperation[], model: SequentialModel<S>, budget: SearchBudget, exact: boolean): PartOutcome<S> {
   const l = buildEntries(ops);
   const linearized = new LinearizedSet(ops.length);
-  const explored = new Explored();
-  const stack: { entry: number; state: S }[] = [];
+  const explored = new Explored(exact);
+  const stack: Frame<S>[] = [];
   let state = model.init();
   let unreturned = ops.filter((o) => Number.isFinite(o.return)).length;
   let longest = linearized.clone();
   let longestState = state;
 
-  let entry = l.next[HEAD] as number;
+  let candidates = candidatesOf(l);
+  let tried = 0;
   while (unreturned > 0) {
-    if (entry !== NONE && l.isCall[entry] === 1) {
+    const entry = tried < candidates.length ? (candidates[tried] as number) : NONE;
+    if (entry !== NONE) {
       if (++budget.steps > budget.maxSteps) return { kind: 'budget', reason: `gave up after ${budget.maxSteps} search steps` };
       if (budget.steps % CLOCK_CHECK_INTERVAL === 0 && Date.now() > budget.deadline) {
         return { kind: 'budget', reason: `gave up after ${budget.steps} search steps: the time budget ran out` };
@@ -126,7 +171,7 @@ export function searchPart<S>(ops: readonly LinOperation[], model: SequentialMod
       if (next !== undefined) {
         linearized.set(i);
         if (explored.add(linearized, model.hash(next))) {
-          stack.push({ entry, state });
+          stack.push({ candidates, tried, state });
           state = next;
           unlink(l, entry);
           const ret = l.returnOf[i] as number;
@@ -134,22 +179,26 @@ export function searchPart<S>(ops: readonly LinOperation[], model: SequentialMod
             unlink(l, ret);
             unreturned--;
           }
-          if (linearized.size > longest.size) {
+          // Only a search that can report a violation needs the longest prefix (check.ts
+          // reports one from the exact search), and copying it on every new record costs.
+          if (exact && linearized.size > longest.size) {
             longest = linearized.clone();
             longestState = state;
           }
-          entry = l.next[HEAD] as number;
+          candidates = candidatesOf(l);
+          tried = 0;
           continue;
         }
         linearized.clear(i);
       }
-      entry = l.next[entry] as number;
+      tried++;
       continue;
     }
-    // A return entry (the end of the list cannot come first): the operation returning here was not linearized before it returned.
+    // No candidate left before the first return: that operation cannot take effect in time.
     const top = stack.pop();
     if (top === undefined) return { kind: 'not-linearizable', longest, state: longestState };
-    const i = l.op[top.entry] as number;
+    const back = top.candidates[top.tried] as number;
+    const i = l.op[back] as number;
     state = top.state;
     linearized.clear(i);
     const ret = l.returnOf[i] as number;
@@ -157,8 +206,9 @@ export function searchPart<S>(ops: readonly LinOperation[], model: SequentialMod
       relink(l, ret);
       unreturned++;
     }
-    relink(l, top.entry);
-    entry = l.next[top.entry] as number;
+    relink(l, back);
+    candidates = top.candidates;
+    tried = top.tried + 1;
   }
-  return { kind: 'linearizable', order: stack.map((s) => l.op[s.entry] as number) };
+  return { kind: 'linearizable', order: stack.map((f) => l.op[f.candidates[f.tried] as number] as number) };
 }
