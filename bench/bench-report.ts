@@ -4,6 +4,7 @@ import type { MachineDescription } from './machine';
 import type { PythonBaseline } from './python-baseline';
 import type { BenchSettings } from './settings';
 import type { HttpServerFigure } from './http-servers';
+import type { CheckerTiming } from './checker-timing';
 import { ratio, summarize, type Summary } from './statistics';
 
 export interface FigureResult {
@@ -44,6 +45,8 @@ export function meetsTarget(target: FigureTarget | null, referenceMedian: number
     return lowerIsBetter ? r <= target.ratio : r >= target.ratio;
   }
   return true;
+  /** Timings of the harness's own checkers (no CPython counterpart); absent in older reports. */
+  checkers?: CheckerTiming[];
 }
 
 export function buildReport(

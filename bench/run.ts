@@ -8,10 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildReport } from './bench-report';
 import { describeMachine } from './machine';
-import { renderPerformanceDoc, renderFigureTable } from './performance-doc';
+import { renderPerformanceDoc, renderFigureTable, renderCheckerTable } from './performance-doc';
 import { runPythonBaseline } from './python-baseline';
 import { measureNodeSide } from './reference-suite';
 import { measureHttpServers } from './http-servers';
+import { measureChecker } from './checker-timing';
 import { parseSettings } from './settings';
 import { replaceSuiteSection, suiteSectionOf, type SuiteTimings } from './suite-timing-doc';
 
@@ -46,16 +47,19 @@ async function main(): Promise<void> {
   console.log('bench: CPython baseline...');
   const baseline = await runPythonBaseline(settings, { signal: abort.signal });
 
+  console.log('bench: linearizability checker...');
+  const checker = measureChecker(settings);
+
   console.log('bench: HTTP servers under autocannon...');
   const httpServers = await measureHttpServers({ repetitions: Math.min(settings.repetitions, 3), seconds: 6, warmupSeconds: 3 });
 
   const loadAverage = { start: loadAtStart, end: os.loadavg()[0] };
-  const report = { ...buildReport(settings, describeMachine(baseline), node.reference, node.baselines, baseline, loadAverage), httpServers };
+  const report = { ...buildReport(settings, describeMachine(baseline), node.reference, node.baselines, baseline, loadAverage), httpServers, checkers: [checker] };
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   fs.writeFileSync(REPORT_PATH, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(DOC_PATH, withSuiteSection(renderPerformanceDoc(report)));
 
-  console.log(`\n${renderFigureTable(report)}\n`);
+  console.log(`\n${renderFigureTable(report)}\n\n${renderCheckerTable(report)}\n`);
   console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${path.relative(ROOT, REPORT_PATH)} and ${path.relative(ROOT, DOC_PATH)}`);
 }
 

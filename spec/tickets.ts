@@ -16,7 +16,7 @@ export const claims: Claim[] = [
     kind: 'executable',
     level: 'MUST',
     capabilities: ['processes', 'programs', 'fs'],
-    tags: ['race', 'racy', 'lost-update', 'also:004-output-2-抢到了票-还剩余-2', 'cpython-observed:9-10 sales of 5 tickets, sometimes a JSONDecodeError from reading a half-written file'],
+    tags: ['race', 'racy', 'lost-update', 'outcome-histogram', 'also:004-output-2-抢到了票-还剩余-2', 'cpython-observed:9-10 sales of 5 tickets, sometimes a JSONDecodeError from reading a half-written file'],
     check: ticketPrograms.unlockedFileOversells,
   },
   {

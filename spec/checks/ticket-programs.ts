@@ -21,9 +21,18 @@ export const unlockedFileOversells: ScenarioCheck = {
       const t = transcript(run);
       return `sold ${records(t, 'bought').length}`;
     },
-    grade: (key) => (Number(key.split(' ')[1]) > TICKETS ? 'interesting' : 'acceptable'),
+    grade: (key) => {
+      const sold = Number(key.split(' ')[1]);
+      // Each buyer buys at most once, whatever the interleaving: more sales than buyers is no race.
+      if (!Number.isInteger(sold) || sold > BUYERS) return 'forbidden';
+      return sold > TICKETS ? 'interesting' : 'acceptable';
+    },
     mustSee: ['interesting'],
-    describe: { acceptable: `at most ${TICKETS} sold`, interesting: `more than the ${TICKETS} tickets sold (lost updates)` },
+    describe: {
+      acceptable: `at most ${TICKETS} sold`,
+      interesting: `more than the ${TICKETS} tickets sold (lost updates)`,
+      forbidden: `more sales than the ${BUYERS} buyers: no interleaving of their reads and writes gives that`,
+    },
   },
 };
 

@@ -155,3 +155,30 @@ describe('report and PERFORMANCE.md', () => {
     expect(formatRatio(null)).toBe('n/a');
   });
 });
+
+describe('checker timings in PERFORMANCE.md', () => {
+  const machine: MachineDescription = { node: 'v20.0.0', python: '3.11.7', pythonImplementation: 'CPython', cores: 2, cpuModel: 'Test CPU', platform: 'Linux 6.0', arch: 'x64' };
+  const baseline = parsePythonBaseline(JSON.stringify(baselineJson));
+  const base = buildReport({ ...DEFAULT_SETTINGS, repetitions: 3 }, machine, samples(100), baseline, new Date('2025-01-02T03:04:05Z'));
+  const timing = (median: number) => ({
+    id: 'checker.linearizability.fifo-10k' as const,
+    title: 'Linearizability, FIFO queue: 10,000 operations from 8 actors',
+    operations: 10_000,
+    actors: 8,
+    verdict: 'linearizable',
+    checkMs: summarize([median, median / 2, median * 2]),
+    conversionMs: 42,
+    targetMs: 1000,
+  });
+
+  test('a row per checker with its verdict, median and whether it meets the target', () => {
+    const doc = renderPerformanceDoc({ ...base, checkers: [timing(300)] });
+    expect(doc).toContain('## Checkers');
+    expect(doc).toContain('| Linearizability, FIFO queue: 10,000 operations from 8 actors | linearizable | 300 ms | 150 ms–600 ms | met (under 1000 ms) | 42.0 ms |');
+    expect(renderPerformanceDoc({ ...base, checkers: [timing(1500)] })).toContain('NOT met (under 1000 ms)');
+  });
+
+  test('reports without checker timings have no checker section', () => {
+    expect(renderPerformanceDoc(base)).not.toContain('## Checkers');
+  });
+});

@@ -45,6 +45,8 @@ export function checkLinearizability<S>(ops: readonly LinOperation[], model: Seq
   const parts = model.partition ? model.partition([...ops]) : [[...ops]];
   const placed: { op: LinOperation; point: number; part: number }[] = [];
   for (const [p, part] of parts.entries()) {
+    const refuted = model.refute?.(part);
+    if (refuted !== undefined) return { verdict: 'not-linearizable', ...refuted };
     let outcome = searchPart(part, model, shared, false);
     if (outcome.kind === 'not-linearizable') outcome = searchPart(part, model, shared, true);
     if (outcome.kind === 'budget') return { verdict: 'unknown', reason: `${model.name}: ${outcome.reason}` };

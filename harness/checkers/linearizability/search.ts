@@ -179,7 +179,9 @@ export function searchPart<S>(ops: readonly LinOperation[], model: SequentialMod
             unlink(l, ret);
             unreturned--;
           }
-          if (linearized.size > longest.size) {
+          // Only a search that can report a violation needs the longest prefix (check.ts
+          // reports one from the exact search), and copying it on every new record costs.
+          if (exact && linearized.size > longest.size) {
             longest = linearized.clone();
             longestState = state;
           }

@@ -35,6 +35,11 @@ export interface SequentialModel<S> {
    */
   partition?(ops: LinOperation[]): LinOperation[][];
   describeOperation?(op: LinOperation): string;
+  /**
+   * A violation certain from the history alone, found without searching (optional, for
+   * patterns the search could only conclude after exhausting every earlier interleaving).
+   */
+  refute?(ops: readonly LinOperation[]): { window: LinOperation[]; explanation: string } | undefined;
   /** For explanations: the state the longest linearizable prefix left behind. */
   describeState?(state: S): string;
 }

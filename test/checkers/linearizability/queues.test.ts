@@ -36,6 +36,15 @@ describe('FIFO queue', () => {
     expect(verdictOf(models.fifoQueue, h)).toBe('not-linearizable');
   });
 
+  it('names the four operations of an order violation between distinct items', () => {
+    const h = history(put('A', 1, 0, 1), put('A', 2, 2, 3), get('B', 2, 4, 5), get('C', 1, 6, 7));
+    const result = check(models.fifoQueue, h);
+    expect(result.verdict).toBe('not-linearizable');
+    if (result.verdict !== 'not-linearizable') return;
+    expect(result.window.map((op) => op.call)).toEqual([0, 2, 4, 6]);
+    expect(result.explanation).toContain('the item put first must come out first');
+  });
+
   it('accepts the reversed gets when the puts overlap', () => {
     const h = history(put('A', 1, 0, 3), put('C', 2, 1, 2), get('B', 2, 4, 5), get('B', 1, 6, 7));
     expect(verdictOf(models.fifoQueue, h)).toBe('linearizable');

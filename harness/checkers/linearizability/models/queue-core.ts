@@ -1,6 +1,6 @@
 import type { Json } from '../../../scenario/model';
 import { formatValue, valueKey } from '../../json-values';
-import type { SequentialModel } from '../types';
+import type { LinOperation, SequentialModel } from '../types';
 import { callOf, raised } from './call-shape';
 
 /** Items in the discipline's own layout (a FIFO's arrival order, a heap's array). */
@@ -13,6 +13,8 @@ export interface QueueDiscipline {
   put(items: QueueState, item: Json): QueueState | undefined;
   /** The item a get returns and the items left (the queue is not empty); `undefined` if it raises. */
   take(items: QueueState): { item: Json; rest: QueueState } | undefined;
+  /** A certain violation of this discipline found without searching (SequentialModel.refute). */
+  refute?(ops: readonly LinOperation[], model: SequentialModel<unknown>): { window: LinOperation[]; explanation: string } | undefined;
 }
 
 /**
@@ -24,10 +26,11 @@ export interface QueueDiscipline {
  */
 export function queueModel(discipline: QueueDiscipline, maxsize = 0): SequentialModel<QueueState> {
   const isFull = (items: QueueState) => maxsize > 0 && items.length >= maxsize;
-  return {
+  const model: SequentialModel<QueueState> = {
     name: maxsize > 0 ? `${discipline.name} (maxsize ${maxsize})` : discipline.name,
     init: () => [],
     hash: (items) => items.map(valueKey).join(','),
+    ...(discipline.refute ? { refute: (ops: readonly LinOperation[]) => discipline.refute?.(ops, model as SequentialModel<unknown>) } : {}),
     describeState: (items) => (items.length === 0 ? 'empty' : `holding ${formatValue(items as Json[], 80)}`),
     step(items, input, output) {
       const { f, args, out } = callOf(input, output);
@@ -59,4 +62,5 @@ export function queueModel(discipline: QueueDiscipline, maxsize = 0): Sequential
       }
     },
   };
+  return model;
 }
