@@ -10,7 +10,7 @@ import { describeMachine } from './machine';
 import { renderPerformanceDoc, renderFigureTable } from './performance-doc';
 import { runPythonBaseline } from './python-baseline';
 import { measureReference } from './reference-suite';
-import { measureHttpServers } from './http-servers';
+import { HTTP_SERVER_SETTINGS, measureHttpServers } from './http-servers';
 import { parseSettings } from './settings';
 
 const ROOT = path.join(__dirname, '..');
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const baseline = await runPythonBaseline(settings, { signal: abort.signal });
 
   console.log('bench: HTTP servers under autocannon...');
-  const httpServers = await measureHttpServers({ repetitions: Math.min(settings.repetitions, 3), seconds: 6, warmupSeconds: 3 });
+  const httpServers = await measureHttpServers(HTTP_SERVER_SETTINGS);
 
   const report = { ...buildReport(settings, describeMachine(baseline), reference, baseline), httpServers };
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
