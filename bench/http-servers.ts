@@ -29,6 +29,9 @@ export interface HttpServerFigure {
   ratios: { model: LoadServerKind; nodeHttp: number; cpython: number; meetsNodeHttp: boolean; meetsCpython: boolean }[];
 }
 
+/** Thread per connection starts a worker per connection: seconds on a loaded machine, hence the warm-up. */
+export const HTTP_SERVER_SETTINGS: HttpServerSettings = { repetitions: 3, seconds: 8, warmupSeconds: 4 };
+
 export async function measureHttpServers(settings: HttpServerSettings): Promise<HttpServerFigure> {
   const samples = new Map<LoadServerKind, number[]>(MEASURED.map((s) => [s, []]));
   // Repetitions interleave the servers, so a burst of load on the shared machine hits them all.
@@ -78,6 +81,15 @@ export function renderHttpServerSection(figure: HttpServerFigure): string {
           'passing the file descriptor itself to the worker, which Node does not offer for threads.',
         ]
       : [];
+  const spread = Math.max(...Object.values(figure.servers).map((s) => (s.min > 0 ? s.max / s.min : Infinity)));
+  const noise =
+    spread > 1.5
+      ? [
+          '',
+          `The repetitions of one server differ by up to ${Number.isFinite(spread) ? `${spread.toFixed(1)}×` : 'everything (a repetition answered nothing)'} between min and max: the machine`,
+          'was busy with other work during the run, so ratios inside that spread are not evidence either way.',
+        ]
+      : [];
   return [
     '## HTTP servers under autocannon',
     '',
@@ -90,6 +102,7 @@ export function renderHttpServerSection(figure: HttpServerFigure): string {
     ...rows,
     '',
     ...verdicts,
+    ...noise,
     ...why,
     '',
   ].join('\n');

@@ -11,7 +11,7 @@ import { describeMachine } from './machine';
 import { renderPerformanceDoc, renderFigureTable, renderCheckerTable } from './performance-doc';
 import { runPythonBaseline } from './python-baseline';
 import { measureNodeSide } from './reference-suite';
-import { measureHttpServers } from './http-servers';
+import { HTTP_SERVER_SETTINGS, measureHttpServers } from './http-servers';
 import { measureChecker } from './checker-timing';
 import { parseSettings } from './settings';
 import { replaceSuiteSection, suiteSectionOf, type SuiteTimings } from './suite-timing-doc';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const checker = measureChecker(settings);
 
   console.log('bench: HTTP servers under autocannon...');
-  const httpServers = await measureHttpServers({ repetitions: Math.min(settings.repetitions, 3), seconds: 6, warmupSeconds: 3 });
+  const httpServers = await measureHttpServers(HTTP_SERVER_SETTINGS);
 
   const loadAverage = { start: loadAtStart, end: os.loadavg()[0] };
   const report = { ...buildReport(settings, describeMachine(baseline), node.reference, node.baselines, baseline, loadAverage), httpServers, checkers: [checker] };

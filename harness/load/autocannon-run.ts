@@ -2,8 +2,9 @@
  * One bounded autocannon run against one server on loopback: so many keep-alive connections for
  * a warm-up and then a measured window (never more than `maxRequests` in all), reduced to a
  * LoadSample. Only responses that arrive in the measured window count, so the cost of starting
- * a thread or process per connection (paid once, when autocannon connects) is the warm-up's;
- * a run with no warm-up measures it. Runs in this process, which must not also host the server
+ * a thread or process per connection (paid once, when autocannon connects) is the warm-up's,
+ * which ends as soon as every connection has been answered once; a run with no warm-up
+ * measures it. Runs in this process, which must not also host the server
  * under test (server-process.ts puts servers in processes of their own).
  */
 import autocannon from 'autocannon';
@@ -15,7 +16,7 @@ export interface LoadRunOptions {
   host: string;
   port: number;
   connections: number;
-  /** Whole seconds (autocannon's unit); the first `warmupSeconds` of them are not measured. */
+  /** Whole seconds (autocannon's unit) at most; up to `warmupSeconds` of them are not measured. */
   seconds: number;
   warmupSeconds?: number;
   /** A cap on requests sent, so a run is bounded in count as well as time. */
@@ -45,24 +46,41 @@ export async function runLoad(label: LoadLabel, options: LoadRunOptions): Promis
     duration: options.seconds,
     timeout: options.timeoutSeconds ?? 10,
   });
-  const started = performance.now();
-  const windowStart = started + warmup * 1000;
+  // The measured window opens once every connection has had a response (its thread or process
+  // has started), or when the warm-up runs out (a serial server never answers the others), and
+  // lasts `seconds - warmupSeconds`.
+  const measureMs = (options.seconds - warmup) * 1000;
+  const answered = new Set<unknown>();
+  let windowStart = Infinity;
+  let windowEnd = Infinity;
+  let endTimer: NodeJS.Timeout | undefined;
+  const openWindow = () => {
+    if (windowStart !== Infinity) return;
+    windowStart = performance.now();
+    windowEnd = windowStart + measureMs;
+    endTimer = setTimeout(() => instance.stop(), measureMs);
+  };
+  const warmupTimer = setTimeout(openWindow, warmup * 1000);
   const latencies: number[] = [];
   let non2xx = 0;
-  let lastResponse = windowStart;
+  let lastResponse = 0;
   let responses = 0;
   let capped = false;
   // Not autocannon's `amount`, which replaces its duration rather than bounding it.
   const cap = options.maxRequests ?? Infinity;
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+  instance.on('response', (client, statusCode, _bytes, responseTime) => {
     const now = performance.now();
-    // stop() takes effect a little later: responses past the cap are not counted.
-    if (capped) return;
+    // stop() takes effect a little later: responses past the cap or the window are not counted.
+    if (capped || now > windowEnd) return;
     if (++responses >= cap) {
       capped = true;
       instance.stop();
     }
-    if (now < windowStart) return;
+    if (now < windowStart) {
+      answered.add(client);
+      if (answered.size >= options.connections) openWindow();
+      return;
+    }
     lastResponse = now;
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     else non2xx++;
@@ -71,8 +89,9 @@ export async function runLoad(label: LoadLabel, options: LoadRunOptions): Promis
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const result = await instance;
+    const finished = Math.min(performance.now(), windowEnd);
     // A run cut short by maxRequests ends at its last response, not at the planned end.
-    const windowSeconds = Math.max(((capped ? lastResponse : performance.now()) - windowStart) / 1000, 1e-3);
+    const windowSeconds = windowStart === Infinity ? 1e-3 : Math.max(((capped ? lastResponse : finished) - windowStart) / 1000, 1e-3);
     return {
       ...label,
       connections: options.connections,
@@ -85,6 +104,8 @@ export async function runLoad(label: LoadLabel, options: LoadRunOptions): Promis
       durationSeconds: windowSeconds,
     };
   } finally {
+    clearTimeout(warmupTimer);
+    clearTimeout(endTimer);
     options.signal?.removeEventListener('abort', stop);
   }
 }

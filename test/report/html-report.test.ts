@@ -63,6 +63,17 @@ describe('the HTML report', () => {
     expect(Object.keys(timelineData(page))).toEqual(['0/lock.b/0', '0/lock.a/0']); // failing claims first
   });
 
+  it('charts the load-test results of reports/load.json in a section of their own', () => {
+    const withLoad = renderHtmlReport({
+      runs: [run],
+      load: { date: '2026-01-02', figures: [{ id: 'sleep.throughput', title: 'Throughput, I/O-bound handler', unit: 'requests/s', 'serial c=1': { median: 45, min: 45, max: 45 }, 'event-loop c=8': { median: 350, min: 350, max: 350 } }] },
+    });
+    expect(withLoad).toMatch(/<section id="load"><h2>Load tests<\/h2>/);
+    expect(withLoad).toMatch(/aria-label="Throughput, I\/O-bound handler"/);
+    expect(renderHtmlReport({ runs: [run], loadProblem: 'reports/load.json is not a benchmark report' })).toContain('reports/load.json is not a benchmark report');
+    expect(page).not.toContain('<section id="load">');
+  });
+
   it('says when a run is incomplete or a baseline was not met', () => {
     const partial = renderHtmlReport({ runs: [runReport([claimResult('a.x', 'pass')], { complete: false, planned: 9 })] });
     expect(partial).toMatch(/INCOMPLETE\. The run was interrupted after 1 of 9 claims/);
