@@ -114,7 +114,7 @@ export const gilOnlyForBytecode: ScenarioCheck = {
     }),
 };
 
-const processesVsThreads: RatioBound = { numerator: 'processes', denominator: 'threads', reading: 'best', atMost: 0.8 };
+const processesVsThreads: RatioBound = { ...parallelGain('processes'), denominator: 'threads' };
 
 export const processesWinCpuBound: ScenarioCheck = ratioCheck(
   cpuBound('python', ['serial', 'threads', 'processes']),
