@@ -5,8 +5,10 @@ import * as workload from './checks/workload-programs';
 
 /**
  * The GIL and the CPU-bound vs IO-bound advice: what the documents say threads and processes
- * buy you on CPython. Executable claims belong to issue 8. Timings quoted in evidence were
- * taken on this 2-core machine with python3 3.11.7 while it was otherwise nearly idle.
+ * buy you on CPython. The measured claims run the `workload` program and judge ratios between
+ * strategies within one run (spec/checks/workload-programs.ts); those about the GIL need the
+ * capability `gil`, which the reference (worker threads, no GIL) lacks. Timings quoted in
+ * evidence were taken on this 2-core machine with python3 3.11.7 while it was otherwise nearly idle.
  */
 export const claims: Claim[] = [
   {
@@ -85,7 +87,7 @@ export const claims: Claim[] = [
   },
   {
     id: 'workload.processes-win-cpu-bound',
-    title: 'For CPU-bound work on several cores, processes run in parallel and beat threads',
+    title: 'For CPU-bound work on several cores, processes run in parallel and (under a GIL) beat threads',
     topic: 'workload',
     source: from('networking', '35. 验证Cpython的多进程和多线程的并发效率', '计算密集型 : 多进程的并行执行效率高'),
     kind: 'executable',

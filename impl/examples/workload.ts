@@ -110,8 +110,16 @@ function cpuMs(): number {
 function pinToOneCpu(pinned: boolean): void {
   // Node has no sched_setaffinity; taskset -a sets it for every thread of the process, and the
   // worker threads started afterwards inherit it.
+  // A thread that ends while taskset walks the list makes it fail for that thread: try again.
   const cpus = pinned ? '0' : `0-${os.cpus().length - 1}`;
-  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'pipe' });
+      return;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+    }
+  }
 }
 
 async function runWorkers(kind: 'thread' | 'process', work: Work, amount: number, sync: boolean): Promise<number> {
