@@ -40,6 +40,11 @@ export class LinearizedSet {
     return `${this.hashLow.toString(36)}.${this.hashHigh.toString(36)}`;
   }
 
+  /** 53 bits of the hash as a safe integer, for keys that must not allocate. */
+  get hash53(): number {
+    return this.hashLow * 0x200000 + (this.hashHigh & 0x1fffff);
+  }
+
   equals(other: LinearizedSet): boolean {
     if (this.count !== other.count || this.hashLow !== other.hashLow) return false;
     for (let w = 0; w < this.words.length; w++) if (this.words[w] !== other.words[w]) return false;

@@ -87,24 +87,28 @@ function relink(l: Entries, e: number): void {
 
 /**
  * Memo of explored (linearized set, state) pairs. `exact` keeps a copy of every set to compare
- * on a hash match; otherwise the 64-bit set hash, its size and the state hash are trusted, which
+ * on a hash match; otherwise 53 bits of the set's hash and the state hash are trusted, which
  * saves a copy of the set per step. A collision could only skip a branch, i.e. wrongly report
  * "not linearizable", so that verdict is always confirmed by an exact search (check.ts).
  */
 class Explored {
   private readonly exactSeen = new Map<string, LinearizedSet[]>();
-  private readonly hashedSeen = new Set<string>();
+  /** State hash to 53 bits of set hash: numbers, so that a step allocates no key string. */
+  private readonly hashedSeen = new Map<string, Set<number>>();
 
   constructor(private readonly exact: boolean) {}
 
   /** Records the pair; false when it had been explored already. */
   add(set: LinearizedSet, stateHash: string): boolean {
-    const key = `${set.key}.${set.size}|${stateHash}`;
     if (!this.exact) {
-      if (this.hashedSeen.has(key)) return false;
-      this.hashedSeen.add(key);
+      let sets = this.hashedSeen.get(stateHash);
+      if (sets === undefined) this.hashedSeen.set(stateHash, (sets = new Set()));
+      const hash = set.hash53;
+      if (sets.has(hash)) return false;
+      sets.add(hash);
       return true;
     }
+    const key = `${set.key}|${stateHash}`;
     const bucket = this.exactSeen.get(key);
     if (bucket === undefined) {
       this.exactSeen.set(key, [set.clone()]);
