@@ -77,7 +77,7 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   let complete = true;
   const outcomes = await runScheduled(
     claims,
-    { concurrency, isExclusive: (claim) => isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
+    { concurrency, isExclusive: (claim) => concurrency > 1 && isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
     async (claim, index): Promise<ClaimResult | undefined> => {
       notify(reporters, (r) => r.onClaimStart?.(claim, index, claims.length));
       const started = performance.now();
@@ -96,7 +96,6 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
       return result;
     },
   );
-  if (signal?.aborted) complete = false;
   // An interrupted run reports the claims that finished, in the selection's order.
   const results = outcomes.filter((r): r is ClaimResult => r !== undefined);
   if (results.length < claims.length) complete = false;
