@@ -3,8 +3,8 @@
  * and where the time goes (the slowest claims). Runs the CLI as a user would (one child process
  * per implementation, one after the other), writes reports/suite-timing.json and rewrites the
  * "The suite itself" section of docs/PERFORMANCE.md (the rest of that file is `npm run bench`'s).
- * Options: --impl <name> (repeatable; default reference and python), --concurrency <n> (default 2),
- * --time-scale <x> (default 1), --seed <n>; or --report <report.json> (repeatable) to take runs
+ * Options: --impl <name> (repeatable; default reference and python), --concurrency <n> (default 1),
+ * --time-scale <x> (default 1), --seed <n>, --note <text> (said next to the figures); or --report <report.json> (repeatable) to take runs
  * already made instead of running the suite (their wall-clock is then the report's own).
  */
 import { spawn } from 'node:child_process';
@@ -101,7 +101,7 @@ function timingOfFile(file: string): SuiteTiming {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const impls = option(args, '--impl');
-  const concurrency = Number(option(args, '--concurrency')[0] ?? 2);
+  const concurrency = Number(option(args, '--concurrency')[0] ?? 1);
   const timeScale = Number(option(args, '--time-scale')[0] ?? 1);
   const seed = Number(option(args, '--seed')[0] ?? 20261123);
   const runs: SuiteTiming[] = option(args, '--report').map(timingOfFile);
@@ -113,7 +113,8 @@ async function main(): Promise<void> {
   }
   // The load average only describes runs made here, not reports taken from elsewhere.
   const measuredHere = option(args, '--report').length === 0;
-  const timings: SuiteTimings = { date: new Date().toISOString(), cores: os.availableParallelism(), ...(measuredHere ? { loadAverage: os.loadavg()[0] } : {}), runs };
+  const note = option(args, '--note')[0];
+  const timings: SuiteTimings = { date: new Date().toISOString(), cores: os.availableParallelism(), ...(measuredHere ? { loadAverage: os.loadavg()[0] } : {}), ...(note === undefined ? {} : { note }), runs };
   fs.mkdirSync(path.dirname(REPORT_PATH), { recursive: true });
   fs.writeFileSync(REPORT_PATH, `${JSON.stringify(timings, null, 2)}\n`);
   fs.writeFileSync(DOC_PATH, replaceSuiteSection(fs.readFileSync(DOC_PATH, 'utf8'), timings));

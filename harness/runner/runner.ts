@@ -6,7 +6,6 @@ import { RunAborted } from './guarded-run';
 import { REPORT_FORMAT_VERSION, summarize, type ClaimResult, type ImplementationInfo, type RunReport, type Verdict } from './report-model';
 import { runScenarioCheck, type CheckContext, type CheckOutcome } from './scenario-check';
 import { runServerCheck } from './server-check';
-import { runPropertyCheck, type PropertyBudget } from './property-check';
 import { applicability, type ActorKindChoice } from './actor-kinds';
 import { isolationOf } from './claim-isolation';
 import { runScheduled } from './claim-scheduler';
@@ -43,8 +42,6 @@ export interface RunnerOptions {
   reporters?: Reporter[];
   maxEvidenceEvents?: number;
   hangGraceMs?: number;
-  /** What each property check may spend; default DEFAULT_PROPERTY_BUDGET (property-check.ts). */
-  budget?: PropertyBudget;
 }
 
 export function implementationInfo(implementation: Implementation): ImplementationInfo {
@@ -73,7 +70,6 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
     maxEvents: options.maxEvidenceEvents ?? DEFAULT_MAX_EVENTS,
     // Generous: starting a hundred worker threads before a run is not part of its deadline.
     hangGraceMs: options.hangGraceMs ?? 60_000,
-    ...(options.budget === undefined ? {} : { budget: options.budget }),
   };
   notify(reporters, (r) => r.onRunStart?.({ implementation: info, total: claims.length, seed: options.seed }));
 
@@ -81,7 +77,7 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
   let complete = true;
   const outcomes = await runScheduled(
     claims,
-    { concurrency, isExclusive: concurrency === 1 ? () => true : (claim) => isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
+    { concurrency, isExclusive: (claim) => concurrency > 1 && isolationOf(claim, options.seed) === 'exclusive', stopped: () => !complete || signal?.aborted === true },
     async (claim, index): Promise<ClaimResult | undefined> => {
       notify(reporters, (r) => r.onClaimStart?.(claim, index, claims.length));
       const started = performance.now();
@@ -100,7 +96,6 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
       return result;
     },
   );
-  if (signal?.aborted) complete = false;
   // An interrupted run reports the claims that finished, in the selection's order.
   const results = outcomes.filter((r): r is ClaimResult => r !== undefined);
   if (results.length < claims.length) complete = false;
@@ -172,18 +167,12 @@ async function decide(claim: Claim, ctx: CheckContext): Promise<Decision> {
     const outcome = await runServerCheck(claim.check, ctx);
     return { verdict: outcome.verdict, message: outcome.message, ...('evidence' in outcome && outcome.evidence !== undefined ? { evidence: outcome.evidence } : {}), ...('details' in outcome && outcome.details !== undefined ? { details: outcome.details } : {}) };
   }
-  if (claim.check.type !== 'scenario' && claim.check.type !== 'property') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
+  if (claim.check.type !== 'scenario') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
   const rewritten = kind !== undefined && kind.chosen !== kind.written ? kind : undefined;
-  const kindCtx = rewritten === undefined ? ctx : { ...ctx, actorKind: rewritten };
-  const outcome = claim.check.type === 'scenario' ? await runScenarioCheck(claim.check, kindCtx) : withSeed(await runPropertyCheck(claim.check, kindCtx), ctx.seed);
+  const outcome = await runScenarioCheck(claim.check, rewritten === undefined ? ctx : { ...ctx, actorKind: rewritten });
   const verdict: Verdict = outcome.verdict;
   const decision: Decision = { verdict, message: outcome.message, ...(outcome.evidence === undefined ? {} : { evidence: outcome.evidence }), ...(outcome.details === undefined ? {} : { details: outcome.details }) };
   return rewritten === undefined ? decision : ranAs(decision, rewritten);
-}
-
-/** Generated scenarios record their seed whatever the verdict, so any result can be replayed. */
-function withSeed(outcome: CheckOutcome, seed: number): CheckOutcome {
-  return { ...outcome, details: { ...outcome.details, seed } };
 }
 
 /** Says in the verdict that the scenarios ran with another actor kind than they are written with. */
