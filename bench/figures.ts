@@ -82,7 +82,7 @@ export const FIGURES = [
     title: 'LengthFrameDecoder: 64 KiB messages decoded in memory, fed in 16 KiB chunks',
     unit: 'B/s',
     source: 'node',
-    baseline: 'Buffer.concat of the same chunks (a copy, no framing)',
+    baseline: 'copy of the same chunks into one buffer (no framing)',
     target: { reference: 1e9 },
   },
   {

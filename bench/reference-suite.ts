@@ -28,8 +28,9 @@ export interface WorkSizes {
 }
 
 export const DEFAULT_WORK_SIZES: WorkSizes = {
-  decode64kMessages: 256,
-  decode16bMessages: 200_000,
+  // 64 MiB and 1 M messages per round: enough that one GC pause does not decide a round.
+  decode64kMessages: 1024,
+  decode16bMessages: 1_000_000,
   loopbackMessages: 512,
   poolTasks: 2000,
   poolLatencyTasks: 200,

@@ -123,7 +123,7 @@ export class Queue<T = unknown> {
       }
       this.order.put(this.store, bytes);
       this.counters[UNFINISHED] += 1;
-      this.notEmpty.notify();
+      this.notEmpty.notifyHeld();
     });
   }
 
@@ -145,7 +145,7 @@ export class Queue<T = unknown> {
         }
       }
       const item = this.order.get(this.store) as T;
-      this.notFull.notify();
+      this.notFull.notifyHeld();
       return item;
     });
   }

@@ -101,6 +101,15 @@ export class Condition {
     this.waiters.notify(n);
   }
 
+  /**
+   * notify(n) for a caller that holds the lock by construction (the queue's methods run inside
+   * its mutex): skips the ownership probe, a failed compare-and-swap per call, and the waiter
+   * table when nobody waits.
+   */
+  notifyHeld(n = 1): void {
+    if (this.waiters.size > 0) this.waiters.notify(n);
+  }
+
   notify_all(): void {
     if (!this.lock.isOwned()) throw new RuntimeError('cannot notify on un-acquired lock');
     this.waiters.notify(this.waiters.size);
