@@ -15,7 +15,7 @@ import { now, report } from './support/trace';
  * Records: `switch-cost` {tasks, switches, coroutineMs, threadMs} per round.
  */
 
-const args = programArgs({ sizes: [2, 4], handoffs: 200, rounds: 4 });
+const args = programArgs({ sizes: [2, 6], handoffs: 200, rounds: 5 });
 
 function coroutineRing(tasks: number): number {
   let token = 0;

@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from support.trace import now, program_args, report  # noqa: E402
 
-args = program_args(sizes=[2, 4], handoffs=200, rounds=4)
+args = program_args(sizes=[2, 6], handoffs=200, rounds=5)
 
 
 def coroutine_ring(tasks):
