@@ -5,7 +5,9 @@ import * as coroutinePrograms from './checks/coroutine-programs';
 /**
  * Coroutines: the documents' definitions and trade-offs, generator (yield) coroutines,
  * greenlet's explicit switching and gevent's automatic switching. All executable claims
- * belong to issue 8. gevent/greenlet evidence comes from Debian's python3 3.11.2 with
+ * belong to issue 8 and run the coroutine example programs (checks/coroutine-programs.ts,
+ * docs/example-programs.md); the greenlet and gevent ones need an interpreter that imports
+ * them, and are not-applicable elsewhere. gevent/greenlet evidence comes from Debian's python3 3.11.2 with
  * python3-gevent 22.10.2 and python3-greenlet 2.0.2 (the pyenv 3.11.7 has neither).
  */
 export const claims: Claim[] = [

@@ -11,11 +11,12 @@ import { now, report } from './support/trace';
  * one thread; a blocking call in one task stalls the others; many idle tasks wait together.
  *
  * Records: `tick` {i}, `hog-start`/`hog-end`; `counter` {switchInside, final, expected};
- * `cpu` {serialMs, coroutineMs, threads}; `ticker` {i}, `block-start`/`block-end`;
+ * `cpu` {serialMs, serialCpuMs, coroutineMs, coroutineCpuMs, threads}
+ * (wall-clock and CPU time of the process: on a loaded machine only CPU time measures the work); `ticker` {i}, `block-start`/`block-end`;
  * `many` {tasks, elapsedMs, sleepMs}.
  */
 
-const args = programArgs({ ticks: 6, hogUnits: 2, tasks: 3, increments: 200, work: 2_000_000, repeats: 3, blockUnits: 3, many: 10000 });
+const args = programArgs({ ticks: 6, hogUnits: 2, tasks: 3, increments: 200, work: 2_000_000, repeats: 5, blockUnits: 3, many: 10000 });
 const clock = new Clock(args.unitMs);
 
 /** Runs generators in turn, each until its next yield, until all have returned. */
@@ -72,17 +73,26 @@ function* cruncher(threads: Set<number>, chunks: number): Generator<void, void, 
   }
 }
 
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function cpu(): void {
   // The first round warms the JIT up and is not reported: it would time the compiler.
   for (let r = -1; r < args.repeats; r++) {
     const threads = new Set<number>();
     let start = now();
+    let cpuStart = cpuMs();
     for (let t = 0; t < args.tasks; t++) roundRobin([cruncher(threads, 1)]);
+    const serialCpuMs = cpuMs() - cpuStart;
     const serialMs = now() - start;
     start = now();
+    cpuStart = cpuMs();
     roundRobin(Array.from({ length: args.tasks }, () => cruncher(threads, 50)));
+    const coroutineCpuMs = cpuMs() - cpuStart;
     const coroutineMs = now() - start;
-    if (r >= 0) report('cpu', { serialMs, coroutineMs, threads: [...threads] });
+    if (r >= 0) report('cpu', { serialMs, serialCpuMs, coroutineMs, coroutineCpuMs, threads: [...threads] });
   }
 }
 

@@ -77,9 +77,10 @@ export const yieldDoesNotSwitchOnIo: TranscriptJudge = (t) => {
 export const yieldSlowerForComputation: TranscriptJudge = (t) => {
   const timings = records(t, 'timing');
   expect(timings.length > 0, 'the program timed the computations');
-  const serial = Math.min(...timings.map((r) => Number(r.serialMs)));
-  const interleaved = Math.min(...timings.map((r) => Number(r.yieldMs)));
-  expect(interleaved > serial * 1.1, `interleaving with yield is slower than serial (best of ${timings.length}): ${interleaved.toFixed(2)} ms vs ${serial.toFixed(2)} ms`);
+  // CPU time: on a loaded machine, wall-clock time mostly measures the other processes.
+  const serial = Math.min(...timings.map((r) => Number(r.serialCpuMs)));
+  const interleaved = Math.min(...timings.map((r) => Number(r.yieldCpuMs)));
+  expect(interleaved > serial * 1.1, `interleaving with yield costs more CPU than serial (best of ${timings.length}): ${interleaved.toFixed(2)} ms vs ${serial.toFixed(2)} ms`);
 };
 
 // --- coroutine-scheduling ---
@@ -103,13 +104,20 @@ function cpuThreads(t: Transcript): Set<string> {
   return new Set(records(t, 'cpu').flatMap((r) => (Array.isArray(r.threads) ? r.threads.map(String) : [])));
 }
 
+/**
+ * Judged by CPU time, which other processes on a loaded machine cannot inflate: the coroutines
+ * never had more than one core's worth of CPU per unit of wall-clock time, and interleaving made
+ * the work no smaller than serial.
+ */
 export const noMulticore: TranscriptJudge = (t) => {
   const runs = records(t, 'cpu');
   expect(runs.length > 0, 'the program timed the CPU-bound work');
   expect(cpuThreads(t).size === 1, `every coroutine ran on one thread, got ${[...cpuThreads(t)].join(', ')}`);
-  const serial = Math.min(...runs.map((r) => Number(r.serialMs)));
-  const together = Math.min(...runs.map((r) => Number(r.coroutineMs)));
-  expect(together >= serial * 0.7, `CPU-bound coroutines took about as long as the serial work, not a fraction of it (best of ${runs.length}): ${together.toFixed(1)} ms vs ${serial.toFixed(1)} ms`);
+  const show = runs.map((r) => `${Number(r.coroutineCpuMs).toFixed(1)} ms CPU in ${Number(r.coroutineMs).toFixed(1)} ms (serial ${Number(r.serialCpuMs).toFixed(1)} ms CPU)`).join('; ');
+  expect(runs.every((r) => Number(r.coroutineCpuMs) <= 1.25 * Number(r.coroutineMs)), `the coroutines used at most one core at a time: ${show}`);
+  const serialCpu = Math.min(...runs.map((r) => Number(r.serialCpuMs)));
+  const coroutineCpu = Math.min(...runs.map((r) => Number(r.coroutineCpuMs)));
+  expect(coroutineCpu >= 0.7 * serialCpu, `the CPU-bound coroutines needed as much CPU as the serial work: ${show}`);
 };
 
 export const singleThread: TranscriptJudge = (t) => {
@@ -138,12 +146,19 @@ export const manyIdleTasks: TranscriptJudge = (t) => {
 
 // --- switch-cost ---
 
+/** Per ring size, the best of its rounds: what a switch costs when nothing else interferes. */
 export const switchingCheaperThanThreads: TranscriptJudge = (t) => {
-  const sizes = records(t, 'switch-cost').sort((a, b) => Number(a.tasks) - Number(b.tasks));
+  const best = new Map<number, { coroutineMs: number; threadMs: number }>();
+  for (const r of records(t, 'switch-cost')) {
+    const tasks = Number(r.tasks);
+    const seen = best.get(tasks) ?? { coroutineMs: Infinity, threadMs: Infinity };
+    best.set(tasks, { coroutineMs: Math.min(seen.coroutineMs, Number(r.coroutineMs)), threadMs: Math.min(seen.threadMs, Number(r.threadMs)) });
+  }
+  const sizes = [...best.entries()].sort((a, b) => a[0] - b[0]).map(([tasks, times]) => ({ tasks, ...times }));
   expect(sizes.length >= 2, 'the program timed at least two ring sizes');
-  const show = sizes.map((r) => `${r.tasks} tasks: ${Number(r.coroutineMs).toFixed(2)} ms vs ${Number(r.threadMs).toFixed(2)} ms`).join('; ');
-  expect(sizes.every((r) => Number(r.threadMs) > 2 * Number(r.coroutineMs)), `passing the token between coroutines costs under half what it costs between threads (coroutines vs threads): ${show}`);
-  const gap = (r: TraceRecord): number => Number(r.threadMs) - Number(r.coroutineMs);
+  const show = sizes.map((r) => `${r.tasks} tasks: ${r.coroutineMs.toFixed(2)} ms vs ${r.threadMs.toFixed(2)} ms`).join('; ');
+  expect(sizes.every((r) => r.threadMs > 2 * r.coroutineMs), `passing the token between coroutines costs under half what it costs between threads (coroutines vs threads): ${show}`);
+  const gap = (r: { coroutineMs: number; threadMs: number }): number => r.threadMs - r.coroutineMs;
   expect(gap(sizes[sizes.length - 1]) > gap(sizes[0]), `the time coroutines save grows with the number of tasks: ${show}`);
 };
 
@@ -262,7 +277,7 @@ export const checks = {
   yieldSlowerForComputation: programCheck(yieldProgram, yieldSlowerForComputation, 'pure computation interleaved with yield was slower than serial'),
   nonPreemptive: programCheck(scheduling, nonPreemptive, 'a coroutine that did not yield kept the others waiting'),
   noLocksWithExplicitSwitching: programCheck(scheduling, noLocksWithExplicitSwitching, 'with no switch point between read and write, no increment was lost without a lock'),
-  noMulticore: programCheck(scheduling, noMulticore, 'CPU-bound coroutines on one thread took as long as the serial work'),
+  noMulticore: programCheck(scheduling, noMulticore, 'CPU-bound coroutines ran on one thread, one core at a time, needing as much CPU as the serial work'),
   singleThread: programCheck(scheduling, singleThread, 'every coroutine ran on one thread'),
   blockingCallBlocksThread: programCheck(scheduling, blockingCallBlocksThread, 'a blocking call in one coroutine stalled the others for its whole length'),
   manyIdleTasks: programCheck(scheduling, manyIdleTasks, 'ten thousand coroutines waited together in about the time of one wait'),

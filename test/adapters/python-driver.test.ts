@@ -83,6 +83,22 @@ describe('the CPython driver', () => {
     expect(session.code).toBe(0);
   });
 
+  it('offers greenlet and gevent exactly when its interpreter can import them', async () => {
+    const command = pythonCommand();
+    const imports = (module: string): boolean => {
+      try {
+        execFileSync(command.file, ['-c', `import ${module}`], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const hello = (await talk([])).messages[0] as Extract<AdapterMessage, { type: 'hello' }>;
+    expect(hello.capabilities).toContain('coroutines');
+    expect(hello.capabilities.includes('greenlet')).toBe(imports('greenlet'));
+    expect(hello.capabilities.includes('gevent')).toBe(imports('gevent'));
+  });
+
   it('refuses an invalid or unsupported scenario for that request only, and goes on', async () => {
     const bad = { ...scenario({}, [{ name: 'a', kind: 'thread', ops: [] }]), actors: [{ name: 'a', kind: 'thread', ops: [{ op: 'fly', target: 'x' }] }] };
     const taskActor = scenario({}, [{ name: 'p', kind: 'task', ops: [] }]);

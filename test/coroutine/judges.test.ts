@@ -63,8 +63,8 @@ describe('generator judges', () => {
   });
 
   it('yieldSlowerForComputation compares the best times', () => {
-    expect(verdict(judges.yieldSlowerForComputation, [[1, 'timing', { serialMs: 10, yieldMs: 30 }], [2, 'timing', { serialMs: 12, yieldMs: 25 }]])).toBe('ok');
-    expect(verdict(judges.yieldSlowerForComputation, [[1, 'timing', { serialMs: 10, yieldMs: 10.5 }]])).toMatch(/^fail/);
+    expect(verdict(judges.yieldSlowerForComputation, [[1, 'timing', { serialCpuMs: 10, yieldCpuMs: 30 }], [2, 'timing', { serialCpuMs: 12, yieldCpuMs: 25 }]])).toBe('ok');
+    expect(verdict(judges.yieldSlowerForComputation, [[1, 'timing', { serialCpuMs: 10, yieldCpuMs: 10.5 }]])).toMatch(/^fail/);
   });
 });
 
@@ -83,9 +83,10 @@ describe('scheduling judges', () => {
   });
 
   it('noMulticore and singleThread want one thread; noMulticore no speed-up', () => {
-    const cpu = (serialMs: number, coroutineMs: number, threads: number[]): Rec => [1, 'cpu', { serialMs, coroutineMs, threads }];
-    expect(verdict(judges.noMulticore, [cpu(100, 95, [7])])).toBe('ok');
-    expect(verdict(judges.noMulticore, [cpu(100, 50, [7])])).toMatch(/about as long/);
+    const cpu = (serialCpuMs: number, coroutineCpuMs: number, threads: number[], coroutineMs = 100): Rec => [1, 'cpu', { serialMs: 100, serialCpuMs, coroutineMs, coroutineCpuMs, threads }];
+    expect(verdict(judges.noMulticore, [cpu(30, 28, [7])])).toBe('ok');
+    expect(verdict(judges.noMulticore, [cpu(100, 190, [7], 100)])).toMatch(/at most one core/);
+    expect(verdict(judges.noMulticore, [cpu(100, 50, [7])])).toMatch(/as much CPU/);
     expect(verdict(judges.noMulticore, [cpu(100, 100, [7, 8])])).toMatch(/one thread/);
     expect(verdict(judges.singleThread, [cpu(100, 100, [7])])).toBe('ok');
     expect(verdict(judges.singleThread, [cpu(100, 100, [7]), cpu(100, 100, [8])])).toMatch(/same thread/);
