@@ -68,8 +68,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--bench <file>', `benchmark results to chart in the HTML report (default: ${DEFAULT_BENCH_TEXT} when present)`)
     .option('--load <file>', 'load-test results to chart in the HTML report (default: reports/load.json when present)')
     .option('--target <host:port>', 'judge a server someone else wrote, listening on loopback, with the claims that probe servers (instead of --impl)')
-    .option('--target-protocol <protocol>', 'what the --target server speaks: echo-upper, echo-upper-udp, ftp', 'echo-upper')
-    .option('--target-model <model>', "the --target server's concurrency model, if known: serial, threading, forking, event-loop")
+    .option('--target-protocol <protocol>', 'what the --target server speaks: echo-upper, echo-upper-udp, remote-command, upload, hmac-echo-upper, ftp', 'echo-upper')
+    .option('--target-model <model>', "the --target server's concurrency model, if known: serial, threading, forking, event-loop, threading-joined, listener-per-client")
     .option('--target-option <key=value...>', 'what probes need to know about the --target server (credentials, a trigger that makes its handler raise)')
     .action(async (opts: RunCommandOptions, command: Command) => {
       setExitCode(await runCommand({ ...opts, implGiven: command.getOptionValueSource('impl') === 'cli' }));

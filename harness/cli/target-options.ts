@@ -5,7 +5,7 @@ import { UsageError } from './usage-error';
 
 /** `--target host:port` with its `--target-*` options, as a TargetImplementation. */
 
-const MODELS = ['serial', 'threading', 'forking', 'event-loop'];
+const MODELS = ['serial', 'threading', 'forking', 'event-loop', 'threading-joined', 'listener-per-client'];
 
 /** `k=v` pairs; a value that parses as JSON (a number, true) is taken as such, else as text. */
 export function parseTargetOptions(pairs: string[]): { [key: string]: Json } {

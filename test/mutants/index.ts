@@ -17,4 +17,6 @@ export const MUTANT_MODULES: readonly string[] = [
   'get-timeout-never-fires',
   'daemon-outlives-main',
   'pool-callback-in-worker',
+  'decoder-one-recv',
+  'udp-merges-datagrams',
 ].map((name) => path.join(__dirname, `${name}.ts`));

@@ -22,7 +22,7 @@ export class MutantImplementation implements Implementation {
     this.mutant = loaded.mutant;
     this.name = `mutant:${loaded.mutant.name}`;
     this.executor = new ThreadExecutor({ bindingModule });
-    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities]);
+    this.capabilities = new Set<Capability>(['threads', 'cell', ...this.executor.binding.capabilities, ...(this.executor.binding.network?.capabilities ?? [])]);
   }
 
   runScenario(scenario: Scenario, options?: RunOptions): Promise<ScenarioResult> {
