@@ -157,6 +157,8 @@ export function renderMachineLoad(report: BenchReport): string {
   return shared
     ? `- The machine was shared: ${load}. Reference and baseline of a figure ran in the same run (interleaved round by round where the benchmark allows), so ratios are more trustworthy than absolute rates, and absolute targets (bytes or messages per second) are understated.`
     : `- ${load}: the machine was otherwise idle.`;
+}
+
 function formatMs(ms: number): string {
   return `${ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)} ms`;
 }

@@ -6,6 +6,7 @@ import { RunAborted } from './guarded-run';
 import { REPORT_FORMAT_VERSION, summarize, type ClaimResult, type ImplementationInfo, type RunReport, type Verdict } from './report-model';
 import { runScenarioCheck, type CheckContext, type CheckOutcome } from './scenario-check';
 import { runServerCheck } from './server-check';
+import { runPropertyCheck, type PropertyBudget } from './property-check';
 import { applicability, type ActorKindChoice } from './actor-kinds';
 import { isolationOf } from './claim-isolation';
 import { runScheduled } from './claim-scheduler';
@@ -42,6 +43,8 @@ export interface RunnerOptions {
   reporters?: Reporter[];
   maxEvidenceEvents?: number;
   hangGraceMs?: number;
+  /** What each property check may spend; default DEFAULT_PROPERTY_BUDGET (property-check.ts). */
+  budget?: PropertyBudget;
 }
 
 export function implementationInfo(implementation: Implementation): ImplementationInfo {
@@ -70,6 +73,7 @@ export async function runClaims(options: RunnerOptions): Promise<RunReport> {
     maxEvents: options.maxEvidenceEvents ?? DEFAULT_MAX_EVENTS,
     // Generous: starting a hundred worker threads before a run is not part of its deadline.
     hangGraceMs: options.hangGraceMs ?? 60_000,
+    ...(options.budget === undefined ? {} : { budget: options.budget }),
   };
   notify(reporters, (r) => r.onRunStart?.({ implementation: info, total: claims.length, seed: options.seed }));
 
@@ -167,12 +171,18 @@ async function decide(claim: Claim, ctx: CheckContext): Promise<Decision> {
     const outcome = await runServerCheck(claim.check, ctx);
     return { verdict: outcome.verdict, message: outcome.message, ...('evidence' in outcome && outcome.evidence !== undefined ? { evidence: outcome.evidence } : {}), ...('details' in outcome && outcome.details !== undefined ? { details: outcome.details } : {}) };
   }
-  if (claim.check.type !== 'scenario') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
+  if (claim.check.type !== 'scenario' && claim.check.type !== 'property') return { verdict: 'error', message: `this runner does not know checks of type "${type}"` };
   const rewritten = kind !== undefined && kind.chosen !== kind.written ? kind : undefined;
-  const outcome = await runScenarioCheck(claim.check, rewritten === undefined ? ctx : { ...ctx, actorKind: rewritten });
+  const kindCtx = rewritten === undefined ? ctx : { ...ctx, actorKind: rewritten };
+  const outcome = claim.check.type === 'scenario' ? await runScenarioCheck(claim.check, kindCtx) : withSeed(await runPropertyCheck(claim.check, kindCtx), ctx.seed);
   const verdict: Verdict = outcome.verdict;
   const decision: Decision = { verdict, message: outcome.message, ...(outcome.evidence === undefined ? {} : { evidence: outcome.evidence }), ...(outcome.details === undefined ? {} : { details: outcome.details }) };
   return rewritten === undefined ? decision : ranAs(decision, rewritten);
+}
+
+/** Generated scenarios record their seed whatever the verdict, so any result can be replayed. */
+function withSeed(outcome: CheckOutcome, seed: number): CheckOutcome {
+  return { ...outcome, details: { ...outcome.details, seed } };
 }
 
 /** Says in the verdict that the scenarios ran with another actor kind than they are written with. */

@@ -159,7 +159,7 @@ describe('report and PERFORMANCE.md', () => {
 describe('checker timings in PERFORMANCE.md', () => {
   const machine: MachineDescription = { node: 'v20.0.0', python: '3.11.7', pythonImplementation: 'CPython', cores: 2, cpuModel: 'Test CPU', platform: 'Linux 6.0', arch: 'x64' };
   const baseline = parsePythonBaseline(JSON.stringify(baselineJson));
-  const base = buildReport({ ...DEFAULT_SETTINGS, repetitions: 3 }, machine, samples(100), baseline, new Date('2025-01-02T03:04:05Z'));
+  const base = buildReport({ ...DEFAULT_SETTINGS, repetitions: 3 }, machine, samplesOf(FIGURE_IDS, 100) as FigureSamples, samplesOf(nodeIds, 200) as NodeBaselineSamples, baseline, { start: 0.5, end: 0.5 }, new Date('2025-01-02T03:04:05Z'));
   const timing = (median: number) => ({
     id: 'checker.linearizability.fifo-10k' as const,
     title: 'Linearizability, FIFO queue: 10,000 operations from 8 actors',
