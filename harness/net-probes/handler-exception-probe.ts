@@ -11,7 +11,7 @@ export async function probeHandlerException(target: Target, options: ProbeOption
   const probe = 'survives-handler-exception';
   const timeout = options.timeout ?? 10;
   if (!options.exceptionTrigger) {
-    return { probe, verdict: 'inconclusive', message: 'no way to make this server\'s handler raise was given (exceptionTrigger)', evidence: null };
+    return { probe, verdict: 'unsupported', message: 'no way to make this server\'s handler raise was given (exceptionTrigger)', evidence: null };
   }
   const events: string[] = [];
   const victim = await attempt(() => connectTo(target, timeout));

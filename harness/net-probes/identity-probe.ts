@@ -33,7 +33,7 @@ function queryOf(info: { [key: string]: Json }): Buffer | null {
   return typeof info['whoamiQuery'] === 'string' ? Buffer.from(info['whoamiQuery'], 'latin1') : null;
 }
 
-const noQuery = (probe: string): ProbeResult => ({ probe, verdict: 'inconclusive', message: 'the server offers no identity query (whoamiQuery)', evidence: null });
+const noQuery = (probe: string): ProbeResult => ({ probe, verdict: 'unsupported', message: 'the server offers no identity query (whoamiQuery)', evidence: null });
 
 /**
  * `self.request` is the client's connection and `self.client_address` its address: an echo

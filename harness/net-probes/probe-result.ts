@@ -4,7 +4,12 @@
  */
 import type { Json } from '../scenario/model';
 
-export type ProbeVerdict = 'pass' | 'fail' | 'inconclusive';
+/**
+ * `unsupported`: the server offers nothing this probe needs (an identity query, a way to make its
+ * handler raise), so the probe cannot run on it at all, unlike `inconclusive`, where it ran and
+ * learnt nothing.
+ */
+export type ProbeVerdict = 'pass' | 'fail' | 'inconclusive' | 'unsupported';
 
 export interface ProbeResult {
   probe: string;

@@ -51,7 +51,7 @@ export async function runServerCheck(check: ServerCheck, ctx: CheckContext): Pro
     ...(server.facts === undefined ? {} : { facts: capJson(server.facts) }),
     ...(baseline === undefined ? {} : { baseline: describeRequest(check.baseline!), ...(baseline.facts === undefined ? {} : { baselineFacts: capJson(baseline.facts) }) }),
   });
-  let outcome: CheckOutcome;
+  let outcome: ServerCheckOutcome;
   try {
     outcome = await probe(check, server, baseline, ctx, where);
   } finally {
@@ -78,7 +78,7 @@ async function startOne(request: ServerRequest, ctx: CheckContext): Promise<{ se
   }
 }
 
-async function probe(check: ServerCheck, server: RunningServer, baseline: RunningServer | undefined, ctx: CheckContext, where: () => { [key: string]: Json }): Promise<CheckOutcome> {
+async function probe(check: ServerCheck, server: RunningServer, baseline: RunningServer | undefined, ctx: CheckContext, where: () => { [key: string]: Json }): Promise<ServerCheckOutcome> {
   const deadlineMs = check.deadlineMs ?? DEFAULT_PROBE_DEADLINE_MS;
   const stop = new AbortController();
   const signal = ctx.signal === undefined ? stop.signal : AbortSignal.any([ctx.signal, stop.signal]);
@@ -87,6 +87,8 @@ async function probe(check: ServerCheck, server: RunningServer, baseline: Runnin
     judgement = await within(check.probe(server.target, { seed: ctx.seed, signal, ...(baseline === undefined ? {} : { baseline: baseline.target }) }), deadlineMs, `the probe did not finish within ${deadlineMs} ms`);
   } catch (e) {
     if (ctx.signal?.aborted) throw new RunAborted();
+    // The server offers nothing this probe needs (a query, a trigger): the claim cannot be judged on it.
+    if (e instanceof ServerUnavailable) return { verdict: 'not-applicable', message: e.message };
     return { verdict: 'error', message: `the check's probe threw: ${describeError(e)}`, evidence: where() };
   } finally {
     stop.abort();

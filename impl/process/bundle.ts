@@ -65,9 +65,21 @@ function fresh(metaFile: string): boolean {
   });
 }
 
+/**
+ * esbuild's entry point. A child running from a bundle lives in the cache directory, where no
+ * node_modules can be found, yet may have to rebuild a stale bundle: it uses the path its parent
+ * resolved and left in the environment.
+ */
+function esbuildPath(): string {
+  const inherited = process.env.CONFORM_ESBUILD;
+  if (inherited !== undefined && fs.existsSync(inherited)) return inherited;
+  const resolved = require.resolve('esbuild');
+  process.env.CONFORM_ESBUILD = resolved;
+  return resolved;
+}
+
 function build(modulePath: string, outfile: string, metaFile: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require.resolve('esbuild');
+  const esbuild = esbuildPath();
   const entry = `module.exports = require(${JSON.stringify(modulePath)});`;
   const temporary = `${outfile}.${process.pid}.tmp`;
   const params = JSON.stringify({ esbuild, entry, resolveDir: path.dirname(modulePath), outfile: temporary, cwd: process.cwd() });
@@ -87,6 +99,14 @@ function build(modulePath: string, outfile: string, metaFile: string): void {
 /** Path of a CommonJS bundle whose `module.exports` are those of `modulePath`. */
 export function bundleOf(modulePath: string): string {
   const known = slot('bundles', () => new Map<string, string>());
+  // Resolved while this process can still find it, so that the children it starts inherit it.
+  if (process.env.CONFORM_ESBUILD === undefined) {
+    try {
+      esbuildPath();
+    } catch {
+      // Only a rebuild needs esbuild; a fresh bundle does not.
+    }
+  }
   const cached = known.get(modulePath);
   if (cached !== undefined) return cached;
   const dir = bundleCacheDir();

@@ -1,15 +1,18 @@
 import type { Judgement, ServerCheck } from '../claim';
 import type { Json } from '../../harness/scenario/model';
-import type { ServerRequest, ServerTarget } from '../../harness/server/server-model';
+import { ServerUnavailable, type ServerRequest, type ServerTarget } from '../../harness/server/server-model';
 import { probeEchoUpper, type ProbeResult } from '../../harness/net-probes';
 
 /**
  * Server checks built from the black-box probes of harness/net-probes: the probe's verdict
  * becomes the judgement. An inconclusive probe (the server did not even answer the first
  * client) is neither a pass nor a failure of the claim: it throws, so the verdict is `error`.
+ * An unsupported one (the server offers no query or trigger the probe needs, as a --target
+ * server may not) makes the claim not-applicable.
  */
 
 export function fromProbe(result: ProbeResult): Judgement {
+  if (result.verdict === 'unsupported') throw new ServerUnavailable(`probe ${result.probe} cannot run on this server: ${result.message}`);
   if (result.verdict === 'inconclusive') throw new Error(`inconclusive probe ${result.probe}: ${result.message}`);
   return { ok: result.verdict === 'pass', message: result.message, evidence: { probe: result.probe, ...(isObject(result.evidence) ? result.evidence : { observed: result.evidence }) } };
 }

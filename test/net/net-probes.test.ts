@@ -115,8 +115,8 @@ describe('broken servers fail the probes', () => {
     await server.close();
   });
 
-  test('without a trigger the exception probe is inconclusive, not a pass', async () => {
-    expect((await probeHandlerException(['127.0.0.1', 9])).verdict).toBe('inconclusive');
+  test('without a trigger the exception probe is unsupported (it cannot run), not a pass', async () => {
+    expect((await probeHandlerException(['127.0.0.1', 9])).verdict).toBe('unsupported');
   });
 
   test('nothing listening: every probe fails to connect', async () => {
@@ -167,7 +167,7 @@ describe("001's socketserver server running under python3, probed from outside",
         'echo-upper': 'pass',
         [`serves-${expected}`]: 'pass',
         'survives-reset': 'pass',
-        'survives-handler-exception': 'inconclusive',
+        'survives-handler-exception': 'unsupported',
       });
     } finally {
       await server.stop();
