@@ -4,6 +4,9 @@ import * as nonblocking from './checks/io-models-nonblocking';
 import * as select from './checks/io-models-select';
 import * as selectors from './checks/io-models-selectors';
 import * as measured from './checks/server-measurements';
+import { loadCheck } from './checks/load-probes';
+import { judgeMoreConnectionsNotFasterOne } from '../harness/checkers/load-ratios';
+import { LOAD_SLEEP_MS } from './load';
 
 /**
  * I/O models: blocking and non-blocking sockets, select (timeouts, level triggering, serving
@@ -217,10 +220,14 @@ export const claims: Claim[] = [
     source: from('netStyle', MULTIPLEXING_001, 'select/epoll的优势并不是对于单个连接能处理得更快,而是在于能处理更多的连接'),
     kind: 'executable',
     level: 'SHOULD',
-    capabilities: ['echo-upper-server'],
-    tags: ['select', 'performance', 'also:001-2、select的优势在于可以处理多个连接,不适用于单个连接。'],
-    // Ratios within one run: event loop against threads, on one connection and for many at once.
-    check: measured.selectAdvantageIsScale,
+    capabilities: ['select', 'tcp', 'http-load-server'],
+    tags: ['select', 'performance', 'load', 'also:001-2、select的优势在于可以处理多个连接,不适用于单个连接。'],
+    // The event-loop server under autocannon (spec/load.ts): eight connections scale, one is no
+    // faster than its handler's sleep; npm run load also compares it with thread per connection.
+    // (Event loop against thread per connection on the echo-upper servers was tried: the
+    // reference's threads relay every chunk through the accepting thread, so that ratio says
+    // more about the relay and the machine's load than about select.)
+    check: loadCheck({ model: 'event-loop', work: 'sleep', sleepMs: LOAD_SLEEP_MS }, (samples, server) => judgeMoreConnectionsNotFasterOne(samples, server, LOAD_SLEEP_MS)),
   },
   {
     id: 'io-models.select-does-not-busy-poll',

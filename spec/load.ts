@@ -1,15 +1,14 @@
 import type { Claim } from './claim';
 import { from } from './sources';
 import { loadCheck } from './checks/load-probes';
-import { judgeMoreConnectionsNotFasterOne, judgeScalesWithConnections, judgeSerialBound } from '../harness/checkers/load-ratios';
+import { judgeScalesWithConnections, judgeSerialBound } from '../harness/checkers/load-ratios';
 
 /**
  * Load claims (issue 9): socketserver's concurrency models serving HTTP (impl/net/http/) under
  * autocannon, judged from ratios inside one run: one connection against eight. Each check runs
  * a few seconds; `npm run load` runs the longer comparison with Node's http and CPython's
- * ThreadingHTTPServer as baselines (harness/load/). io-models.select-advantage-is-scale judges
- * the same sentence on the echo-upper servers; load.event-loop-more-connections-not-faster-one
- * judges it under HTTP load.
+ * ThreadingHTTPServer as baselines (harness/load/). The select/event-loop claim is
+ * io-models.select-advantage-is-scale, which uses the same probes.
  */
 
 /** The I/O-bound handler's sleep: long enough that loopback and parsing are small beside it. */
@@ -17,7 +16,6 @@ export const LOAD_SLEEP_MS = 20;
 /** The CPU-bound handler's loop: about 10 ms of computing a request on this machine. */
 export const LOAD_CPU_ITERATIONS = 10_000_000;
 
-const MULTIPLEXING_001 = 'IO multiplexing(IO多路复用)';
 const THREAD_SERVER_002 = 'threading.Thread多线程实现服务端客户端简单socket通信';
 const GIL_003 = '34. GIL锁';
 const THREAD_THEORY_003 = '26. 线程的理论知识';
@@ -74,16 +72,5 @@ export const claims: Claim[] = [
     // loop idles during each turn-around to the client (long on a loaded machine), and the
     // gain from a second connection would be that idle time filled, not two computed at once.
     check: loadCheck({ model: 'event-loop', work: 'cpu', cpuIterations: LOAD_CPU_ITERATIONS, connections: [2, 8] }, (samples, server) => judgeSerialBound(samples, server)),
-  },
-  {
-    id: 'load.event-loop-more-connections-not-faster-one',
-    title: 'Under HTTP load, an event-loop server with I/O-bound work gains throughput from more connections, while one connection is no faster than its handler\'s sleep',
-    topic: 'load',
-    source: from('netStyle', MULTIPLEXING_001, 'select/epoll的优势并不是对于单个连接能处理得更快,而是在于能处理更多的连接'),
-    kind: 'executable',
-    level: 'SHOULD',
-    capabilities: ['tcp', 'select', 'http-load-server'],
-    tags: ['load', 'event-loop', 'io-bound', 'select'],
-    check: loadCheck({ model: 'event-loop', work: 'sleep', sleepMs: LOAD_SLEEP_MS }, (samples, server) => judgeMoreConnectionsNotFasterOne(samples, server, LOAD_SLEEP_MS)),
   },
 ];

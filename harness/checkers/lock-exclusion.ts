@@ -10,8 +10,9 @@ import { judgeOperations } from './operations';
  * tracker (holds.ts) must guess whose hold such a release ended; this check does not guess.
  * Each actor's own hold runs from its acquire's return to its own next release; two such holds
  * that overlap are a violation unless some other successful release could have freed the lock
- * in between: one that began before the second hold did and returned after the first acquire
- * began. Sound whatever the releases did; strict where no release is foreign.
+ * in between, in either order of the two acquires: one that began before the second hold did and
+ * returned after the first acquire began. Sound whatever the releases did; strict where no
+ * release is foreign.
  */
 
 interface OwnHold extends Interval {
@@ -43,9 +44,12 @@ export function checkLockExclusion(history: readonly HistoryEvent[], target: str
     for (const [i, a] of holds.entries()) {
       for (const b of holds.slice(i + 1)) {
         if (!overlaps(a, b)) continue;
+        // Either acquire may have taken effect first (each anywhere between its call and its
+        // return), so the holds are explained if either order leaves room for a freeing release.
+        const freedBetween = (first: OwnHold, second: OwnHold) =>
+          releases.some((r) => r !== first.release && r.invokeTime < second.start && r.returnTime! > first.acquire.invokeTime);
+        if (freedBetween(a, b) || freedBetween(b, a)) continue;
         const [first, second] = a.start <= b.start ? [a, b] : [b, a];
-        const freedBy = releases.find((r) => r !== first.release && r.invokeTime < second.start && r.returnTime! > first.acquire.invokeTime);
-        if (freedBy !== undefined) continue;
         return {
           ok: false,
           message: `mutual exclusion on ${target} violated: ${describeInterval(first)} overlaps ${describeInterval(second)}, and no release could have freed the lock in between`,

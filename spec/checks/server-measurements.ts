@@ -71,18 +71,6 @@ export const forkingCostsMore: ServerCheck = {
   probe: async (target, ctx) => judgeForkingCostsMore(await measureConnectionCosts([target.host, target.port], [ctx.baseline!.host, ctx.baseline!.port], 7)),
 };
 
-export const selectAdvantageIsScale: ServerCheck = {
-  type: 'server',
-  server: { protocol: 'echo-upper', model: 'event-loop' },
-  baseline: { protocol: 'echo-upper', model: 'threading' },
-  deadlineMs: 120_000,
-  probe: async (target, ctx) => {
-    const eventLoop = await measureScale([target.host, target.port], 40, 24);
-    const threads = await measureScale([ctx.baseline!.host, ctx.baseline!.port], 40, 24);
-    return judgeSelectAdvantageIsScale(eventLoop, threads);
-  },
-};
-
 export const selectDoesNotBusyPoll: ServerCheck = {
   type: 'server',
   server: { protocol: 'echo-upper', model: 'event-loop' },

@@ -150,10 +150,19 @@ export const threadsFineForIo: ScenarioCheck = {
     }),
 };
 
+/*
+ * Judged on CPU time, which is the cost the advice is about; elapsed time, on a shared 2-core
+ * machine, mostly measures the neighbours (threads / processes ranged 0.8–0.9 under jest's load
+ * against 0.5 on a quiet machine), so it may not exceed parity and is reported as a figure.
+ */
+const ioThreadsCpu: RatioBound = { numerator: 'threads', denominator: 'processes', metric: 'cpuMs', reading: 'median', atMost: 0.8 };
+const ioThreadsTime: RatioBound = { numerator: 'threads', denominator: 'processes', reading: 'median', atMost: 1 };
+
 export const manyIoTasksThreadsBeatProcesses: ScenarioCheck = ratioCheck(
   ioBound(10, ['threads', 'processes'], 'start'),
-  () => [{ numerator: 'threads', denominator: 'processes', reading: 'median', atMost: 0.8 }],
-  () => 'ten sleeping tasks finished sooner on threads than on one process each, which had to be started first',
+  () => [ioThreadsCpu, ioThreadsTime],
+  () => 'ten sleeping tasks cost less CPU time on threads than on one process each, which had to be started first, and finished no later',
+  [ioThreadsCpu, ioThreadsTime],
 );
 
 export const ioThreadsOneCoreAsMany: ScenarioCheck = ratioCheck(
@@ -164,14 +173,19 @@ export const ioThreadsOneCoreAsMany: ScenarioCheck = ratioCheck(
 
 const startCost = (tasks: number, strategies: string[]) => workload(`start and join ${tasks} workers that do nothing: ${strategies.join(' vs ')}`, { mode: 'start', tasks, seconds: 0, strategies });
 
+/*
+ * The start-up cost is judged on CPU time. Elapsed time is judged only not to favour processes:
+ * five processes or five threads start in parallel on both cores, so on a loaded machine the
+ * wall clock mostly says how busy the neighbours were (reference medians 1.1–2.2 under load).
+ */
 const processesCostCpu: RatioBound = { numerator: 'processes', denominator: 'threads', metric: 'cpuMs', reading: 'median', atLeast: 1.5 };
-const processesCostTime: RatioBound = { numerator: 'processes', denominator: 'threads', reading: 'median', atLeast: 1.5 };
+const processesCostTime: RatioBound = { numerator: 'processes', denominator: 'threads', reading: 'median', atLeast: 1 };
 
 /** Shared by thread.cheaper-to-start-than-process and workload.process-start-costlier. */
 export const processStartCostlier: ScenarioCheck = ratioCheck(
   startCost(5, ['threads', 'processes']),
   () => [processesCostCpu, processesCostTime],
-  () => 'starting and joining five processes cost more CPU time and took longer than five threads (memory and switching costs are not measured)',
+  () => 'starting and joining five processes cost more CPU time than five threads and took no less time (memory and switching costs are not measured)',
   [processesCostCpu, processesCostTime],
 );
 

@@ -73,7 +73,10 @@ describe('CPython (adapters/python)', () => {
 
   it('runs every socket claim on CPython itself: TCP, UDP, select and selectors, and the concepts they show', () => {
     const network = ['tcp', 'udp', 'select', 'unix-sockets', 'reuseaddr-control'];
-    const socketClaims = claims.filter((c) => c.check !== undefined && c.status !== 'pending' && c.capabilities.some((cap) => network.includes(cap)));
+    // Claims about whole servers need the implementation to start one (a `<protocol>-server`
+    // capability), which the CPython driver does not offer yet: the test below holds them to
+    // not-applicable.
+    const socketClaims = claims.filter((c) => c.check !== undefined && c.status !== 'pending' && c.capabilities.some((cap) => network.includes(cap)) && !c.capabilities.some((cap) => cap.endsWith('-server')));
     expect(socketClaims.length).toBeGreaterThanOrEqual(44);
     // Including the one the reference cannot run (Node always sets SO_REUSEADDR).
     expect(socketClaims.map((c) => c.id)).toContain('tcp.address-in-use');
