@@ -142,6 +142,11 @@ export interface PropertyCheck {
   judge(run: ScenarioResult, scenario: Scenario): Judgement;
   /** As ScenarioCheck.actorKinds. */
   actorKinds?: ActorKind[];
+  /**
+   * At most this many of the budget's scenarios: for scenarios of real processes, which take
+   * about a second each, so that a run of the catalog stays short. Absent: the budget's.
+   */
+  maxRuns?: number;
 }
 
 export type Check = ScenarioCheck | ServerCheck | PropertyCheck;

@@ -18,6 +18,7 @@ import { claims as queue } from './queue';
 import { claims as queueSize } from './queue-size';
 import { claims as queueJoin } from './queue-join';
 import { claims as properties } from './properties';
+import { claims as processProperties } from './process-properties';
 import { claims as pool } from './pool';
 import { claims as producerConsumer } from './producer-consumer';
 import { claims as tickets } from './tickets';
@@ -50,6 +51,7 @@ export const claims: readonly Claim[] = [
   ...queueSize,
   ...queueJoin,
   ...properties,
+  ...processProperties,
   ...pool,
   ...producerConsumer,
   ...tickets,

@@ -9,6 +9,8 @@
  * - event-scenario.ts         Event
  * - queue-scenario.ts         Queue / LifoQueue / PriorityQueue, bounded or not
  * - joinable-queue-scenario.ts  task_done / join
+ * - daemon-scenario.ts        a main process with daemonic and non-daemonic children
+ * - pool-workload-scenario.ts a Pool workload of apply_async tasks with callbacks (an example program)
  */
 
 export * from './frame';
@@ -17,3 +19,5 @@ export * from './semaphore-scenario';
 export * from './event-scenario';
 export * from './queue-scenario';
 export * from './joinable-queue-scenario';
+export * from './daemon-scenario';
+export * from './pool-workload-scenario';

@@ -37,7 +37,8 @@ function describeError(e: unknown): string {
 }
 
 export async function runPropertyCheck(check: PropertyCheck, ctx: CheckContext): Promise<CheckOutcome> {
-  const budget = ctx.budget ?? DEFAULT_PROPERTY_BUDGET;
+  const given = ctx.budget ?? DEFAULT_PROPERTY_BUDGET;
+  const budget: PropertyBudget = { ...given, runs: Math.min(given.runs, check.maxRuns ?? given.runs) };
   // Failures by the generated scenario's JSON: fast-check reports the shrunk value, and a
   // failed candidate may pass when re-run, so the last failure seen need not be the reported
   // one. When the time cap interrupts shrinking, the value reported may be one that was cut

@@ -59,6 +59,13 @@ describe('shrinking, deterministically', () => {
     expect(report.claims[0]).toMatchObject({ verdict: 'pass', message: '7 generated scenario(s) held', seed: 1 });
     expect(impl.calls.length).toBe(7);
   });
+
+  it("draws no more than the check's maxRuns, whatever the budget allows", async () => {
+    const impl = fake();
+    const report = await runClaims({ implementation: impl, claims: [propertyClaim('fake.few', { ...check, maxRuns: 3, judge: () => ({ ok: true, message: 'fine' }) })], seed: 1, budget: { runs: 7, ms: 10_000 } });
+    expect(report.claims[0]).toMatchObject({ verdict: 'pass', message: '3 generated scenario(s) held' });
+    expect(impl.calls.length).toBe(3);
+  });
 });
 
 describe('a broken implementation (LifoQueue takes from the front)', () => {
