@@ -4,11 +4,16 @@ import { all, expect, expectCompleted, judge, ok } from './judging';
 import { expectBytes } from './socket-judging';
 import type { Scenario } from '../harness/scenario/model';
 import type { ScenarioResult } from '../harness/scenario/result';
-import { datagramBytes, datagramReadsOf, udpDatagramScenarios, UDP_TARGET } from '../harness/generate';
+import { judgeUpload } from './checks/framing-server';
+import { serverProperty } from './checks/server-property';
+import { probeUpload } from '../harness/net-probes/upload-probe';
+import { uploadShapes, datagramBytes, datagramReadsOf, udpDatagramScenarios, UDP_TARGET } from '../harness/generate';
 
 /**
- * Property claims on sockets: generated datagrams of random sizes, read with recvfrom(n) of
- * random sizes (harness/generate/udp-datagram-scenario.ts).
+ * Property claims on the network: generated datagrams of random sizes, read with recvfrom(n) of
+ * random sizes (harness/generate/udp-datagram-scenario.ts), and generated files sent to the
+ * upload server in chunks of random sizes (harness/generate/upload-shape.ts), a server property
+ * (checks/server-property.ts) since no scenario starts a server.
  */
 
 /**
@@ -33,6 +38,17 @@ const udpBoundaries: PropertyCheck = {
   judge: (run, s): Judgement => judge(() => ok(judgeDatagramBoundaries(run, s))),
 };
 
+/** A dozen uploads: each is one connection to a local server, milliseconds even at 300 kB. */
+const UPLOAD_BUDGET = { runs: 12, ms: 8_000 };
+
+/** The server stores each generated file whole, however its body was cut into chunks and however it arrived. */
+const uploadsStoredWhole = serverProperty({ protocol: 'upload' }, uploadShapes(), async (target, upload, index, ctx) => {
+  const fileName = `generated-${ctx.seed}-${index}.bin`;
+  const record = await probeUpload([target.host, target.port], target.info, ctx.seed + index, 20, { ...upload, fileName });
+  const judgement = judgeUpload(record);
+  return judgement.ok ? { ok: true, message: judgement.message } : { ...judgement, message: `${upload.size} bytes in ${upload.chunkSize}-byte chunks: ${judgement.message}` };
+}, UPLOAD_BUDGET);
+
 export const claims: Claim[] = [
   {
     id: 'property.udp-datagrams-keep-boundaries',
@@ -44,5 +60,16 @@ export const claims: Claim[] = [
     capabilities: ['udp'],
     tags: ['property', 'generated', 'boundaries', 'sticky-packets'],
     check: udpBoundaries,
+  },
+  {
+    id: 'property.upload-stores-any-file',
+    title: 'For any generated file (empty, around one chunk, hundreds of kB) sent in chunks of any size, the upload server stores exactly file_size bytes, byte for byte',
+    topic: 'property',
+    source: from('networking', '10.文件的上传', "while total_size < head_dic['file_size']:"),
+    kind: 'executable',
+    level: 'MUST',
+    capabilities: ['upload-server'],
+    tags: ['property', 'generated', 'upload', 'recv-loop', 'length-prefix'],
+    check: uploadsStoredWhole,
   },
 ];

@@ -12,6 +12,7 @@
  * - daemon-scenario.ts        a main process with daemonic and non-daemonic children
  * - pool-workload-scenario.ts a Pool workload of apply_async tasks with callbacks (an example program)
  * - udp-datagram-scenario.ts  datagrams of random sizes to a UDP socket, read with recvfrom(n)
+ * - upload-shape.ts           files and chunk sizes for the upload server (a server property, not scenarios)
  */
 
 export * from './frame';
@@ -23,3 +24,4 @@ export * from './joinable-queue-scenario';
 export * from './daemon-scenario';
 export * from './pool-workload-scenario';
 export * from './udp-datagram-scenario';
+export * from './upload-shape';
