@@ -19,6 +19,7 @@ import { claims as queueSize } from './queue-size';
 import { claims as queueJoin } from './queue-join';
 import { claims as properties } from './properties';
 import { claims as processProperties } from './process-properties';
+import { claims as networkProperties } from './network-properties';
 import { claims as pool } from './pool';
 import { claims as producerConsumer } from './producer-consumer';
 import { claims as tickets } from './tickets';
@@ -35,6 +36,7 @@ export const claims: readonly Claim[] = [
   ...concepts,
   ...tcp,
   ...udp,
+  ...networkProperties,
   ...framing,
   ...socketserver,
   ...ioModels,

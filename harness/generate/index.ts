@@ -11,6 +11,8 @@
  * - joinable-queue-scenario.ts  task_done / join
  * - daemon-scenario.ts        a main process with daemonic and non-daemonic children
  * - pool-workload-scenario.ts a Pool workload of apply_async tasks with callbacks (an example program)
+ * - udp-datagram-scenario.ts  datagrams of random sizes to a UDP socket, read with recvfrom(n)
+ * - upload-shape.ts           files and chunk sizes for the upload server (a server property, not scenarios)
  */
 
 export * from './frame';
@@ -21,3 +23,5 @@ export * from './queue-scenario';
 export * from './joinable-queue-scenario';
 export * from './daemon-scenario';
 export * from './pool-workload-scenario';
+export * from './udp-datagram-scenario';
+export * from './upload-shape';

@@ -35,14 +35,21 @@ function bodyFor(seed: number, size: number): Buffer {
   return out;
 }
 
-export async function probeUpload(target: Target, info: { [key: string]: Json }, seed: number, timeout = 20): Promise<UploadRecord> {
-  const body = bodyFor(seed, 100_000 + (seed % 1000));
-  const fileName = `probe-${seed}.bin`;
+/** A file other than the default one: its size, the client's chunk size, and a name of its own. */
+export interface UploadShape {
+  size: number;
+  chunkSize: number;
+  fileName: string;
+}
+
+export async function probeUpload(target: Target, info: { [key: string]: Json }, seed: number, timeout = 20, shape?: UploadShape): Promise<UploadRecord> {
+  const body = bodyFor(seed, shape?.size ?? 100_000 + (seed % 1000));
+  const fileName = shape?.fileName ?? `probe-${seed}.bin`;
   const record: UploadRecord = { fileName, size: body.length, md5: createHash('md5').update(body).digest('hex'), receipt: null, storedEqual: null };
   const connected = await attempt(() => connectTo(target, timeout));
   if (!connected.ok) return { ...record, error: `cannot connect: ${connected.error}` };
   try {
-    const receipt = await uploadFile(connected.value, fileName, body, { chunkSize: 1024, timeout });
+    const receipt = await uploadFile(connected.value, fileName, body, { chunkSize: shape?.chunkSize ?? 1024, timeout });
     record.receipt = { received: receipt.received, md5_ok: receipt.md5_ok, stored_as: receipt.stored_as };
     if (typeof info['uploadDir'] === 'string') {
       const stored = await fs.readFile(path.join(info['uploadDir'], path.basename(receipt.stored_as))).catch(() => null);

@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { SCHEMA_FILE } from '../../harness/scenario/scenario-schema';
 import { validateScenario } from '../../harness/scenario/validate';
 import type { Op, Scenario } from '../../harness/scenario/model';
-import { eventScenarios, GENERATED_DEADLINE_MS, joinableQueueScenarios, lockScenarios, queueScenarios, semaphoreScenarios } from '../../harness/generate';
+import { eventScenarios, GENERATED_DEADLINE_MS, joinableQueueScenarios, lockScenarios, queueScenarios, semaphoreScenarios, udpDatagramScenarios } from '../../harness/generate';
 
 /**
  * The arbitraries of harness/generate/: every scenario they draw (and every shrink of one,
@@ -24,6 +24,7 @@ const families: [string, fc.Arbitrary<Scenario>][] = [
   ['LifoQueue', queueScenarios('lifo')],
   ['PriorityQueue', queueScenarios('priority')],
   ['task_done/join', joinableQueueScenarios()],
+  ['UDP datagrams', udpDatagramScenarios()],
 ];
 
 const opsOf = (s: Scenario): Op[] => s.actors.flatMap((a) => a.ops);

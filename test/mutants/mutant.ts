@@ -1,4 +1,5 @@
 import type { Capability } from '../../harness/capability';
+import type { Claim } from '../../spec/claim';
 
 /**
  * A deliberately broken implementation: the reference binding (harness/adapters/reference/
@@ -26,4 +27,13 @@ export interface Mutant {
 export function napper(): (ms: number) => void {
   const word = new Int32Array(new SharedArrayBuffer(4));
   return (ms) => void Atomics.wait(word, 0, 0, ms);
+}
+
+/**
+ * A generated property claim: a property check, or a server check that draws its inputs
+ * (spec/checks/server-property.ts). Both carry the `generated` tag; the mutants face the
+ * hand-written claims and the generated ones in separate tests.
+ */
+export function isGenerated(c: Claim): boolean {
+  return c.check?.type === 'property' || c.tags.includes('generated');
 }
