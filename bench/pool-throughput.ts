@@ -82,8 +82,12 @@ export async function measurePool(options: PoolBenchOptions): Promise<PoolBenchS
       samples.referenceLatencyMicros.push(latencies[0]);
       samples.baselineLatencyMicros.push(latencies[1]);
     }
-  } finally {
+  } catch (error) {
     pool.terminate();
+    throw error;
+  } finally {
+    // After a clean run every task is done, so close() lets the workers exit on their own.
+    pool.close();
     await Promise.all([pool.join(), piscina.destroy()]);
   }
   return samples;
